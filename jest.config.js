@@ -1,0 +1,19 @@
+// One `npm test` runs every tier. Unit tests need no database; the others share one real Neo4j
+// started by the global setup (see test/support/global-setup.ts) and run one file at a time
+// (`maxWorkers: 1` in those projects' CLI run) so files never see each other's writes.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+const common = { transform, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/{integration,http,browser}/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,53 @@
+/**
+ * The canonical graph payload every graph query returns (paths, connect, neighborhood) and every
+ * export format is produced from. Plain JSON-safe data: no neo4j.Integer, no temporal objects.
+ */
+export type EntityKindName =
+  | 'COMPANY'
+  | 'GOVERNMENT'
+  | 'ORGANIZATION'
+  | 'PERSON'
+  | 'PRODUCT'
+  | 'PARTNERSHIP'
+  | 'INVESTMENT'
+  | 'POLICY'
+  | 'EVENT'
+  | 'METRIC'
+  | 'PLACE'
+  | 'SECTOR'
+  | 'SOURCE';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface GraphNodeData {
+  /** the entity's stable id, e.g. `company:alibaba` */
+  id: string;
+  kind: EntityKindName;
+  /** display name */
+  label: string;
+  /** the entity's own fields, JSON-safe (numbers as numbers, dates ISO 8601) */
+  properties: Record<string, JsonValue>;
+  /** neighbours not included in this result */
+  hiddenNeighbors: number;
+}
+
+export interface GraphEdgeData {
+  /** deterministic: `<source>|<TYPE>|<target>` for stored edges, `derived:` prefix for derived */
+  id: string;
+  /** relationship type, e.g. PARTY_TO */
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, JsonValue>;
+}
+
+export interface SubgraphData {
+  nodes: GraphNodeData[];
+  edges: GraphEdgeData[];
+  truncated: boolean;
+}
+
+/** Deterministic edge id: the same stored relationship always gets the same id. */
+export function edgeId(source: string, type: string, target: string): string {
+  return `${source}|${type}|${target}`;
+}
