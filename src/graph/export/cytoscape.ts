@@ -1,0 +1,73 @@
+/**
+ * Cytoscape.js elements JSON, in the object form `{ nodes, edges }` (not the flat array), which is
+ * what `cytoscape({ elements })` and `cy.add(elements)` accept and what NetworkX's
+ * `cytoscape_data` writes. Domain properties are flattened into `data` so stylesheet mappers such
+ * as `data(label)` or `[kind = "COMPANY"]` work directly.
+ */
+import type { EntityKindName, JsonValue, SubgraphData } from '../subgraph';
+import { fromPairs, isDerived, normalize, safeProps } from './common';
+
+export interface CytoscapeNodeData {
+  id: string;
+  label: string;
+  kind: EntityKindName;
+  hiddenNeighbors: number;
+  [property: string]: JsonValue;
+}
+
+export interface CytoscapeEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  /** the relationship type, for `label: data(label)` */
+  label: string;
+  relType: string;
+  [property: string]: JsonValue;
+}
+
+export interface CytoscapeExport {
+  elements: {
+    /** `classes` holds the kind, so `node.COMPANY` selectors work */
+    nodes: { group: 'nodes'; data: CytoscapeNodeData; classes: string[] }[];
+    /** `classes` holds the relationship type (and `derived` for derived edges) */
+    edges: { group: 'edges'; data: CytoscapeEdgeData; classes: string[] }[];
+  };
+}
+
+/**
+ * `parent` would make the node a compound child of that id, and `source`/`target` on a node would
+ * make Cytoscape treat it as an edge; the rest are the keys this adapter sets itself.
+ */
+const NODE_RESERVED = new Set(['id', 'label', 'kind', 'hiddenNeighbors', 'parent', 'source', 'target']);
+const EDGE_RESERVED = new Set(['id', 'source', 'target', 'label', 'relType', 'parent']);
+
+export function toCytoscape(sub: SubgraphData): CytoscapeExport {
+  const g = normalize(sub);
+  return {
+    elements: {
+      nodes: g.nodes.map((n) => ({
+        group: 'nodes' as const,
+        data: {
+          ...fromPairs(safeProps(n.properties, NODE_RESERVED, { id: n.id, kind: n.kind })),
+          id: n.id,
+          label: n.label,
+          kind: n.kind,
+          hiddenNeighbors: n.hiddenNeighbors,
+        },
+        classes: [n.kind],
+      })),
+      edges: g.edges.map((e) => ({
+        group: 'edges' as const,
+        data: {
+          ...fromPairs(safeProps(e.properties, EDGE_RESERVED, { id: e.id, source: e.source, target: e.target })),
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          label: e.type,
+          relType: e.type,
+        },
+        classes: isDerived(e) ? [e.type, 'derived'] : [e.type],
+      })),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * vis-network data: `{ nodes, edges }` arrays, each loadable with vis-data `new DataSet(array)`.
+ *
+ * Domain properties are nested under `properties` instead of flattened: a vis node object is also
+ * its option bag, and our own property names collide with options that change rendering (a
+ * METRIC's `value` scales the node, a GOVERNMENT's `level` drives hierarchical layout, `color`,
+ * `shape`, `font`, `size` ...).
+ */
+import type { EntityKindName, SubgraphData } from '../subgraph';
+import { edgeTitle, isDerived, labelMap, normalize, type Props, sortedProps, nodeTitle } from './common';
+
+export interface VisNode {
+  id: string;
+  label: string;
+  /** the kind, so `options.groups.COMPANY` styles all companies */
+  group: EntityKindName;
+  /** plain-text tooltip */
+  title: string;
+  kind: EntityKindName;
+  hiddenNeighbors: number;
+  properties: Props;
+}
+
+export interface VisEdge {
+  id: string;
+  from: string;
+  to: string;
+  label: string;
+  relType: string;
+  /** plain-text tooltip */
+  title: string;
+  arrows: 'to';
+  /** derived (virtual) edges are drawn dashed */
+  dashes: boolean;
+  properties: Props;
+}
+
+export interface VisNetworkExport {
+  nodes: VisNode[];
+  edges: VisEdge[];
+}
+
+export function toVisNetwork(sub: SubgraphData): VisNetworkExport {
+  const g = normalize(sub);
+  const labels = labelMap(g);
+  return {
+    nodes: g.nodes.map((n) => ({
+      id: n.id,
+      label: n.label,
+      group: n.kind,
+      title: nodeTitle(n),
+      kind: n.kind,
+      hiddenNeighbors: n.hiddenNeighbors,
+      properties: sortedProps(n.properties),
+    })),
+    edges: g.edges.map((e) => ({
+      id: e.id,
+      from: e.source,
+      to: e.target,
+      label: e.type,
+      relType: e.type,
+      title: edgeTitle(e, labels),
+      arrows: 'to' as const,
+      dashes: isDerived(e),
+      properties: sortedProps(e.properties),
+    })),
+  };
+}
