@@ -1,0 +1,88 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every error a client can act on is one of these, with a stable `extensions.code` from the
+ * contract. Anything else reaching formatError becomes INTERNAL_SERVER_ERROR with no internals.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export abstract class AppError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions });
+  }
+}
+
+function withCode(code: ErrorCode, httpStatus?: number) {
+  return class extends AppError {
+    readonly code = code;
+    constructor(message: string, extensions: Record<string, unknown> = {}) {
+      super(message, { ...extensions, code, ...(httpStatus ? { http: { status: httpStatus } } : {}) });
+    }
+  };
+}
+
+/** Bad input; `field` is the offending argument's path, e.g. `input.names.0.lang`. */
+export class BadUserInputError extends withCode('BAD_USER_INPUT') {
+  constructor(message: string, field?: string | (string | number)[]) {
+    const path = Array.isArray(field) ? field.join('.') : field;
+    super(message, path ? { field: path } : {});
+  }
+}
+export class NotFoundError extends withCode('NOT_FOUND') {}
+export class UnauthenticatedError extends withCode('UNAUTHENTICATED', 401) {}
+export class ForbiddenError extends withCode('FORBIDDEN', 403) {}
+export class ConflictError extends withCode('CONFLICT') {}
+export class QueryTooComplexError extends withCode('QUERY_TOO_COMPLEX', 400) {}
+export class DatabaseUnavailableError extends withCode('DATABASE_UNAVAILABLE', 503) {}
+
+/** Codes produced by graphql-js / Apollo themselves that clients may see as they are. */
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'DATABASE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The one place that decides what clients see. Known codes pass with their message; graphql-js
+ * argument coercion errors (no code, but an input problem) become BAD_USER_INPUT; everything else
+ * is masked as INTERNAL_SERVER_ERROR.
+ */
+export function formatError(formatted: GraphQLFormattedError, original: unknown, opts: { maskInternals: boolean } = { maskInternals: true }): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const { stacktrace: _stack, ...ext } = formatted.extensions ?? {};
+  if (code && PASS_THROUGH.has(code)) {
+    return { ...formatted, extensions: ext };
+  }
+  const cause = original instanceof GraphQLError ? original.originalError : undefined;
+  if (cause instanceof AppError) {
+    return { message: cause.message, locations: formatted.locations, path: formatted.path, extensions: cause.extensions };
+  }
+  if (!opts.maskInternals) {
+    return { ...formatted, extensions: { ...ext, code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * The service's configuration, read from the environment once at start and validated, so a bad
+ * value stops the process with a message naming the variable instead of failing later.
+ */
+const boolFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const port = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 0 && Number(v) <= 65535, 'must be a port number (0-65535)')
+    .transform(Number);
+
+const positiveInt = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'must be a positive whole number')
+    .transform(Number);
+
+const neo4jUri = z
+  .string()
+  .optional()
+  .refine(
+    (v) => v === undefined || v === '' || /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s/:]+(:\d+)?\/?$/.test(v),
+    'must look like bolt://host:7687 or neo4j://host:7687 (schemes: bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc)',
+  )
+  .transform((v) => (v ? v : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port('4000'),
+  HOST: z.string().default('127.0.0.1'),
+  NEO4J_URI: neo4jUri,
+  NEO4J_USERNAME: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a database name').default('neo4j'),
+  NEO4J_DATA_DIR: z.string().default('.data/neo4j-5.26'),
+  NEO4J_LOCAL_PORT: port('7687'),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size like 768m or 1g').default('768m'),
+  NEO4J_TX_TIMEOUT_MS: positiveInt('15000'),
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt('5000'),
+  NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt('5000'),
+  SEED_ON_EMPTY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: csv,
+  REQUIRE_AUTH_FOR_READS: boolFlag,
+  ENABLE_INTROSPECTION: boolFlag,
+  API_KEYS: z.string().optional(),
+  JWT_SECRET: z.string().optional(),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  SHUTDOWN_GRACE_MS: positiveInt('10000'),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the given environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,69 @@
+import type { EntityKindName } from './subgraph';
+
+/**
+ * The only place kind names become Neo4j labels. Cypher builders take labels and relationship
+ * types from these tables (our own code), never from a request.
+ */
+export const KIND_LABEL: Readonly<Record<EntityKindName, string>> = {
+  COMPANY: 'Company',
+  GOVERNMENT: 'Government',
+  ORGANIZATION: 'Organization',
+  PERSON: 'Person',
+  PRODUCT: 'Product',
+  PARTNERSHIP: 'Partnership',
+  INVESTMENT: 'Investment',
+  POLICY: 'Policy',
+  EVENT: 'Event',
+  METRIC: 'Metric',
+  PLACE: 'Place',
+  SECTOR: 'Sector',
+  SOURCE: 'Source',
+};
+
+export const ENTITY_KIND_NAMES = Object.keys(KIND_LABEL) as EntityKindName[];
+
+/** Kinds that paths and connect cross by default; the rest only when `via` names them. */
+export const DEFAULT_TRAVERSAL_KINDS: readonly EntityKindName[] = [
+  'COMPANY',
+  'GOVERNMENT',
+  'ORGANIZATION',
+  'PERSON',
+  'PRODUCT',
+  'PARTNERSHIP',
+  'INVESTMENT',
+  'POLICY',
+  'EVENT',
+];
+
+/** Fact kinds: reified n-ary statements with their own dates, amounts and sources. */
+export const FACT_KINDS: readonly EntityKindName[] = ['PARTNERSHIP', 'INVESTMENT', 'POLICY', 'EVENT', 'METRIC'];
+
+export const RELATIONSHIP_TYPE_NAMES = [
+  'PARTY_TO',
+  'INVESTOR_IN',
+  'RAISED',
+  'FUNDS',
+  'ISSUED',
+  'AFFECTS',
+  'APPLIES_IN',
+  'INVOLVED_IN',
+  'OCCURRED_IN',
+  'RELATED_TO',
+  'ABOUT',
+  'SUBJECT_OF',
+  'REPORTED_BY',
+  'IN_MARKET',
+  'IN_REGION',
+  'MAKES',
+  'SUBSIDIARY_OF',
+  'HEADQUARTERED_IN',
+  'GOVERNS',
+  'LOCATED_IN',
+  'IN_SECTOR',
+  'REPORTED_IN',
+] as const;
+export type RelationshipTypeName = (typeof RELATIONSHIP_TYPE_NAMES)[number];
+
+export function isRelationshipType(t: string): t is RelationshipTypeName {
+  return (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(t);
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { formatError } from '../common/errors';
+import { runInScope, RequestScope } from '../common/request-context';
+import type { Database } from '../db/database';
+import type { HealthMonitor } from '../db/health';
+import { AppContext, contextFactory } from './context';
+import { getSchema } from './schema';
+
+export interface App {
+  express: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<AppContext>;
+  /** set false first on shutdown so load balancers stop sending traffic */
+  accepting: boolean;
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  health: HealthMonitor;
+}
+
+export async function createApp({ config, db, logger, health }: AppOptions): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const production = config.NODE_ENV === 'production';
+  const makeContext = contextFactory({ db, logger });
+
+  const apollo = new ApolloServer<AppContext>({
+    schema: await getSchema(),
+    introspection: !production || config.ENABLE_INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: production,
+    // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
+    stopOnTerminationSignals: false,
+    formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const state: App = { express: app, httpServer, apollo, accepting: true };
+
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = state.accepting && health.ready;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      database: db.available ? 'up' : 'down',
+      migrations: health.migrationsApplied ? 'applied' : 'pending',
+      accepting: state.accepting,
+    });
+  });
+
+  const corsOptions = config.CORS_ORIGINS.length ? cors({ origin: config.CORS_ORIGINS, maxAge: 600 }) : cors({ origin: false });
+  app.use(
+    '/graphql',
+    corsOptions,
+    (req, res, next) => {
+      if (!state.accepting) {
+        res.status(503).set('Connection', 'close').json({ errors: [{ message: 'The server is shutting down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '256kb' }),
+    // everything this request does (resolvers, loaders, queries) runs inside its scope
+    (req, res, next) => {
+      const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+      const scope: RequestScope = { requestId, dbQueries: 0, operationName: req.body?.operationName ?? undefined };
+      res.locals.scope = scope;
+      res.setHeader('x-request-id', requestId);
+      runInScope(scope, () => next());
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => makeContext(res.locals.scope as RequestScope),
+    }),
+  );
+
+  return state;
+}

@@ -1,0 +1,25 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DateScalar, JSONScalar } from '../common/scalars';
+import { resolvers } from './resolvers';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: no per-request schema work. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    scalarsMap: [
+      { type: Date, scalar: DateScalar },
+      { type: Object, scalar: JSONScalar },
+    ],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+/** The schema as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
+export async function printedSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}

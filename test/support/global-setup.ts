@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalNeo4j } from '../../src/db/local-neo4j';
+
+/**
+ * Starts one real Neo4j for the whole run (in a temporary folder, on a free loopback port), unless
+ * NEO4J_URI already points at a server to use. Test files run one at a time (--runInBand) and each
+ * starts from the seed graph (freshGraph in ./graph.ts), so no file sees another's writes.
+ * Test processes read the URI from NEO4J_URI, which jest passes on to them.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.NEO4J_URI) return;
+  const home = mkdtempSync(join(tmpdir(), 'kg-neo4j-test-'));
+  const neo4j = await startLocalNeo4j({ home, heap: '1g', pageCacheMb: 128 });
+  (globalThis as { __neo4j?: unknown }).__neo4j = { ...neo4j, home };
+  process.env.NEO4J_URI = neo4j.uri;
+}
