@@ -1,7 +1,7 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DateScalar, JSONScalar } from '../common/scalars';
-import { resolvers } from './resolvers';
+import { orphanedTypes, resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -9,6 +9,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
+    orphanedTypes,
     scalarsMap: [
       { type: Date, scalar: DateScalar },
       { type: Object, scalar: JSONScalar },

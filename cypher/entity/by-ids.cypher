@@ -1,0 +1,4 @@
+// Batched lookup behind the entity DataLoader: one round trip for every id a request needs.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n

@@ -1,0 +1,19 @@
+import DataLoader from 'dataloader';
+import type { EntityRecord, SourceRefRecord } from './entity.model';
+import type { EntityService } from './entity.service';
+
+/** Per-request loaders: every entity and provenance lookup in one request is batched into one query. */
+export function createEntityLoaders(service: EntityService) {
+  return {
+    entityById: new DataLoader<string, EntityRecord | null>(async (ids) => {
+      const found = await service.byIds(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    sourcesByEntityId: new DataLoader<string, SourceRefRecord[]>(async (ids) => {
+      const found = await service.sourcesByIds(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+  };
+}
+
+export type EntityLoaders = ReturnType<typeof createEntityLoaders>;

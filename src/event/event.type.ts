@@ -1,0 +1,21 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { DateScalar } from '../common/scalars';
+import { Entity } from '../entity/entity.type';
+
+@ObjectType({ implements: Entity, description: 'Something that happened or is announced: a launch, an IPO, a stock move, a trial' })
+export class Event extends Entity {
+  @Field(() => String, { nullable: true })
+  eventType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  status?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  date?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise date is' })
+  datePrecision?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'for stock moves: the change in percent' })
+  changePct?: number | null;
+}

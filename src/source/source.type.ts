@@ -1,0 +1,24 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../common/scalars';
+import { Entity } from '../entity/entity.type';
+
+@ObjectType({ implements: Entity, description: 'Where facts were reported: a newsletter issue, an article' })
+export class Source extends Entity {
+  @Field(() => String, { nullable: true })
+  publisher?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  issued?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lang?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  sectionIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  sectionTitles?: string[] | null;
+}
