@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('has working defaults: port 4000, local Neo4j, database neo4j', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(4000);
+    expect(c.NEO4J_URI).toBeUndefined();
+    expect(c.NEO4J_DATABASE).toBe('neo4j');
+    expect(c.CORS_ORIGINS).toEqual([]);
+  });
+
+  it.each(['bolt://localhost:7687', 'neo4j://db.internal:7687', 'neo4j+s://abc.databases.neo4j.io', 'bolt+s://host'])('accepts NEO4J_URI %s', (uri) => {
+    expect(loadConfig({ NEO4J_URI: uri }).NEO4J_URI).toBe(uri);
+  });
+
+  it.each([
+    [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI'],
+    [{ NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NEO4J_TX_TIMEOUT_MS: '-5' }, 'NEO4J_TX_TIMEOUT_MS'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('rejects %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}`));
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', NEO4J_URI: 'nope' })).toThrow(/PORT[\s\S]*NEO4J_URI|NEO4J_URI[\s\S]*PORT/);
+  });
+
+  it('splits CORS_ORIGINS on commas', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
