@@ -2,7 +2,9 @@
 // started by the global setup (see test/support/global-setup.ts) and run one file at a time
 // (`maxWorkers: 1` in those projects' CLI run) so files never see each other's writes.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
-const common = { transform, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+// jose ships ES modules only; jest's CommonJS runtime cannot require them, so swc compiles it too.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+const common = { transform, transformIgnorePatterns, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
 
 module.exports = {
   testTimeout: 60000,
