@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError, Record as Neo4jRecord, auth } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError, Record as Neo4jRecord, auth } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
 import { currentScope } from '../common/request-context';
@@ -26,6 +26,10 @@ export interface QueryObserver {
   (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }): void;
 }
 
+export type AccessMode = 'READ' | 'WRITE';
+
+const unavailable = () => new DatabaseUnavailableError('The database is unavailable; try again shortly');
+
 /**
  * The only module that opens sessions. It names the database, chooses the access mode (so reads
  * can go to cluster secondaries), lets the driver retry transient failures, bounds every
@@ -34,16 +38,26 @@ export interface QueryObserver {
  */
 export class Database {
   readonly driver: Driver;
+  readonly maxPoolSize = 50;
   private readonly observers: QueryObserver[] = [];
-  /** Set by the health monitor: while false, requests fail at once instead of waiting on the pool. */
-  available = true;
+  private isAvailable = true;
+  /** Rejecters of transactions in flight, called when the database is found down (see transaction()). */
+  private readonly outageListeners = new Set<() => void>();
+  /** Sessions open right now, by access mode: each holds at most one pooled connection. */
+  private readonly open: Record<AccessMode, number> = { READ: 0, WRITE: 0 };
+  /**
+   * One bookmark manager for every session of this process: a read always sees the writes this
+   * process committed before it, even when a cluster routes the read to a secondary that must
+   * catch up first. On a single instance it costs nothing.
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(private readonly opts: DatabaseOptions) {
     this.driver = neo4j.driver(opts.uri, auth.basic(opts.username, opts.password), {
       connectionTimeout: opts.connectionTimeoutMs,
       connectionAcquisitionTimeout: opts.acquisitionTimeoutMs,
       maxTransactionRetryTime: Math.min(opts.txTimeoutMs, 5000),
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: this.maxPoolSize,
       disableLosslessIntegers: false,
       userAgent: 'kg-graphql/0.1',
       logging: { level: 'warn', logger: (level, message) => opts.logger.warn({ neo4j: level }, message) },
@@ -54,6 +68,25 @@ export class Database {
 
   get name(): string {
     return this.opts.database;
+  }
+
+  /**
+   * Set by the health monitor. While false, new transactions fail at once, and turning it false
+   * abandons the transactions in flight: the driver would otherwise keep retrying a dead server
+   * for up to maxTransactionRetryTime before the request could answer.
+   */
+  get available(): boolean {
+    return this.isAvailable;
+  }
+
+  set available(up: boolean) {
+    this.isAvailable = up;
+    if (!up) for (const abandon of [...this.outageListeners]) abandon();
+  }
+
+  /** Sessions (and so pooled connections) in use now; the driver has no public pool API. */
+  sessionsInUse(mode: AccessMode): number {
+    return this.open[mode];
   }
 
   onQuery(observer: QueryObserver): void {
@@ -79,18 +112,25 @@ export class Database {
     return this.transaction('WRITE', work, label);
   }
 
-  /** True when the database answers a trivial query within the connection timeout. */
-  async ping(): Promise<boolean> {
+  /**
+   * True when the database answers a trivial query in time. A dead server refuses the connection at
+   * once; the deadline covers one that accepts but never answers (paused, overloaded, partitioned).
+   */
+  async ping(deadlineMs = Math.min(this.opts.connectionTimeoutMs, 3000)): Promise<boolean> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadlineMs);
+    });
+    const answered = session
+      .run('RETURN 1', {}, { timeout: deadlineMs })
+      .then(() => true)
+      .catch(() => false)
+      .finally(() => session.close().catch(() => undefined));
     try {
-      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.run('RETURN 1', {}, { timeout: this.opts.connectionTimeoutMs });
-      } finally {
-        await session.close();
-      }
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answered, deadline]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -98,28 +138,53 @@ export class Database {
     await this.driver.close();
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, label: string): Promise<T> {
-    if (!this.available) throw new DatabaseUnavailableError('The database is unavailable; try again shortly');
+  /**
+   * Reads go through executeRead and writes through executeWrite, so a neo4j:// driver routes reads
+   * to secondaries and writes to the leader, and the driver retries transient failures.
+   */
+  private async transaction<T>(mode: AccessMode, work: (tx: Tx) => Promise<T>, label: string): Promise<T> {
+    if (!this.available) throw unavailable();
     const scope = currentScope();
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     const config = {
       timeout: this.opts.txTimeoutMs,
       metadata: { app: 'kg-graphql', requestId: scope?.requestId ?? 'internal', operation: scope?.operationName ?? label },
     };
-    const txWork = (mtx: ManagedTransaction) => work(this.wrap(mtx, mode));
+    // Once abandoned, a retry the driver still has scheduled starts no new work (and so writes nothing).
+    let abandoned = false;
+    const txWork = (mtx: ManagedTransaction) => {
+      if (abandoned) throw unavailable();
+      return work(this.wrap(mtx, mode));
+    };
+    this.open[mode] += 1;
+    const running = (mode === 'READ' ? session.executeRead(txWork, config) : session.executeWrite(txWork, config)).finally(() => {
+      this.open[mode] -= 1;
+      return session.close().catch(() => undefined);
+    });
+    let abandon: () => void = () => undefined;
+    const outage = new Promise<never>((_, reject) => {
+      abandon = () => {
+        abandoned = true;
+        reject(unavailable());
+      };
+    });
+    this.outageListeners.add(abandon);
     try {
-      return mode === 'READ' ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
+      return await Promise.race([running, outage]);
     } catch (err) {
       throw this.mapError(err, label);
     } finally {
-      await session.close();
+      this.outageListeners.delete(abandon);
+      // an abandoned transaction settles later in the background; its failure is already reported
+      running.catch(() => undefined);
     }
   }
 
-  private wrap(mtx: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {
+  private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
     return {
       run: async (query, params = {}) => {
         const scope = currentScope();
@@ -142,8 +207,8 @@ export class Database {
   private mapError(err: unknown, label: string): Error {
     if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err as Error;
     const code = (err as Neo4jError).code ?? '';
-    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.')) {
-      return new DatabaseUnavailableError('The database is unavailable; try again shortly');
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (/connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.'))) {
+      return unavailable();
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
@@ -152,7 +217,7 @@ export class Database {
       return new QueryTooComplexError(`The query took longer than the ${this.opts.txTimeoutMs} ms limit`);
     }
     if (code === 'Neo.TransientError.General.DatabaseUnavailable' || code === 'Neo.ClientError.Database.DatabaseNotFound') {
-      return new DatabaseUnavailableError('The database is unavailable; try again shortly');
+      return unavailable();
     }
     this.opts.logger.error({ err, query: label }, 'database error');
     return err;
