@@ -12,6 +12,8 @@ import { formatError } from '../common/errors';
 import { runInScope, RequestScope } from '../common/request-context';
 import type { Database } from '../db/database';
 import type { HealthMonitor } from '../db/health';
+import { ServiceMetrics } from '../observability/metrics';
+import { requestObservabilityPlugin } from '../observability/request-plugin';
 import { AppContext, contextFactory } from './context';
 import { getSchema } from './schema';
 
@@ -21,6 +23,7 @@ export interface App {
   apollo: ApolloServer<AppContext>;
   /** set false first on shutdown so load balancers stop sending traffic */
   accepting: boolean;
+  metrics: ServiceMetrics;
 }
 
 export interface AppOptions {
@@ -35,6 +38,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
+  const metrics = new ServiceMetrics(db);
+  app.use(metrics.httpMiddleware());
   const makeContext = contextFactory({ db, logger });
 
   const apollo = new ApolloServer<AppContext>({
@@ -46,15 +51,16 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
     stopOnTerminationSignals: false,
     formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestObservabilityPlugin(metrics, logger)],
   });
   await apollo.start();
 
-  const state: App = { express: app, httpServer, apollo, accepting: true };
+  const state: App = { express: app, httpServer, apollo, accepting: true, metrics };
 
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
+  app.get('/metrics', metrics.handler());
   app.get('/readyz', async (_req, res) => {
     const ready = state.accepting && health.ready;
     res.status(ready ? 200 : 503).json({
