@@ -81,6 +81,7 @@ export class GraphView {
   /** best estimate of each node's total number of neighbours, from the results seen so far */
   private readonly degree = new Map<string, number>();
   private filters: Filters | null = null;
+  private layouts = 0;
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
     this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: false });
@@ -153,6 +154,11 @@ export class GraphView {
   }
 
   /** Neighbours of a node that exist but are not drawn yet. */
+  /** true once layouts and viewport animations have finished (positions are final) */
+  get settled(): boolean {
+    return this.layouts === 0 && !this.cy.animated();
+  }
+
   hiddenCount(id: string): number {
     const node = this.cy.getElementById(id);
     if (node.empty()) return 0;
@@ -225,8 +231,7 @@ export class GraphView {
   layout(randomize = false): void {
     const visible = this.cy.elements(':visible');
     if (visible.empty()) return;
-    visible
-      .layout({
+    const layout = visible.layout({
         name: 'fcose',
         randomize,
         animate: !randomize,
@@ -236,8 +241,12 @@ export class GraphView {
         nodeSeparation: 90,
         idealEdgeLength: () => 90,
         nodeRepulsion: () => 9000,
-      } as cytoscape.LayoutOptions)
-      .run();
+      } as cytoscape.LayoutOptions);
+    this.layouts++;
+    layout.one('layoutstop', () => {
+      this.layouts--;
+    });
+    layout.run();
   }
 
   private refreshHints(): void {
