@@ -16,6 +16,7 @@ import { ServiceMetrics } from '../observability/metrics';
 import { requestObservabilityPlugin } from '../observability/request-plugin';
 import { AppContext, contextFactory } from './context';
 import { getSchema } from './schema';
+import { exportHandler } from '../trace/export.route';
 
 export interface App {
   express: Express;
@@ -72,6 +73,12 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   });
 
   const corsOptions = config.CORS_ORIGINS.length ? cors({ origin: config.CORS_ORIGINS, maxAge: 600 }) : cors({ origin: false });
+  // graph files for Gephi, yEd, NetworkX; same CORS allow-list, and the file name readable cross-origin
+  app.use(
+    '/export',
+    cors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'], maxAge: 600 }),
+    exportHandler({ db, logger }),
+  );
   app.use(
     '/graphql',
     corsOptions,

@@ -2,12 +2,15 @@ import type { Database } from '../db/database';
 import { EntityRepository } from '../entity/entity.repository';
 import { EntityService } from '../entity/entity.service';
 import { SystemService } from '../system/system.service';
+import { TraceRepository } from '../trace/trace.repository';
+import { TraceService } from '../trace/trace.service';
 
 /** Every domain service, wired once per process. Feature folders add theirs here. */
 export function createServices(db: Database) {
   return {
     system: new SystemService(db),
     entity: new EntityService(new EntityRepository(db)),
+    trace: new TraceService(new TraceRepository(db)),
   };
 }
 

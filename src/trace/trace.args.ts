@@ -1,0 +1,92 @@
+/**
+ * Argument checks and the path rules, turned into TraversalSpecs. Every bad value becomes a
+ * BAD_USER_INPUT naming the argument, before any query runs.
+ */
+import { BadUserInputError } from '../common/errors';
+import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
+import type { EntityKindName } from '../graph/subgraph';
+import { MAX_HOPS, type TraversalSpec } from './trace.cypher';
+import type { Window } from './trace.model';
+
+export const TRACE_LIMITS = {
+  maxHops: { default: 4, min: 1, max: MAX_HOPS },
+  pathsFirst: { default: 3, min: 1, max: 20 },
+  depth: { default: 1, min: 1, max: 3 },
+  nodeLimit: { default: 300, min: 1, max: 2000 },
+  connectIds: { min: 2, max: 10 },
+  timelineFirst: { default: 50, min: 1, max: 200 },
+} as const;
+
+/** A whole number within bounds; null/undefined (an explicit GraphQL null) means the default. */
+export function intArg(value: number | null | undefined, bounds: { default: number; min: number; max: number }, field: string): number {
+  if (value === null || value === undefined) return bounds.default;
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+    throw new BadUserInputError(`${field} must be a whole number from ${bounds.min} to ${bounds.max}, got ${value}`, field);
+  }
+  return value;
+}
+
+/** The requested relationship types, checked against the model's allow-list; null means all. */
+export function relTypesArg(types: readonly string[] | null | undefined, field = 'relationshipTypes'): RelationshipTypeName[] | null {
+  if (types === null || types === undefined) return null;
+  if (!types.length) throw new BadUserInputError(`${field} must name at least one relationship type (or be omitted)`, field);
+  const unknown = types.filter((t) => !isRelationshipType(t));
+  if (unknown.length) {
+    throw new BadUserInputError(
+      `Unknown relationship type(s) ${unknown.map((t) => JSON.stringify(t)).join(', ')}; known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}`,
+      field,
+    );
+  }
+  return [...new Set(types as RelationshipTypeName[])];
+}
+
+export function windowArg(since: string | null | undefined, until: string | null | undefined, fields: [string, string] = ['since', 'until']): Window {
+  const w = { since: since ?? null, until: until ?? null };
+  // ISO dates compare correctly as strings; the Date scalar already checked the format
+  if (w.since && w.until && w.since > w.until) throw new BadUserInputError(`${fields[1]} must not be before ${fields[0]}`, fields[1]);
+  return w;
+}
+
+const isWindowed = (w: Window) => w.since !== null || w.until !== null;
+
+/**
+ * The path rules of `paths` and `connect`: real-world entities and facts by default, places,
+ * sectors, metrics and sources only when `via` names them; provenance (REPORTED_IN) only with SOURCE.
+ */
+export function pathSpec(via: readonly EntityKindName[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
+  const kinds = [...new Set<EntityKindName>([...DEFAULT_TRAVERSAL_KINDS, ...(via ?? [])])];
+  const withProvenance = kinds.includes('SOURCE');
+  const types = (relTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== 'REPORTED_IN' || withProvenance);
+  if (!types.length) throw new BadUserInputError('REPORTED_IN (provenance) is only crossed when via includes SOURCE', 'relationshipTypes');
+  return { relTypes: types, kinds, windowed: isWindowed(window) };
+}
+
+/**
+ * The rules of `neighborhood`: every kind but SOURCE, every relationship but REPORTED_IN. Naming
+ * SOURCE in `kinds`, or REPORTED_IN in `relationshipTypes`, asks for provenance.
+ */
+export function neighborhoodSpec(kinds: readonly EntityKindName[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
+  if (kinds && !kinds.length) throw new BadUserInputError('kinds must name at least one kind (or be omitted)', 'kinds');
+  const wantsProvenance = (kinds ?? []).includes('SOURCE') || (relTypes ?? []).includes('REPORTED_IN');
+  const allowed = kinds ? [...new Set(kinds)] : ENTITY_KIND_NAMES.filter((k) => k !== 'SOURCE' || wantsProvenance);
+  const types = (relTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== 'REPORTED_IN' || wantsProvenance);
+  return { relTypes: types, kinds: allowed, windowed: isWindowed(window) };
+}
+
+/** Keyset cursor of a timeline entry: its sort date (or null) and id, opaque to clients. */
+export function encodeCursor(date: string | null, id: string): string {
+  return Buffer.from(JSON.stringify([date, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, field = 'after'): { date: string | null; id: string } | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && (value[0] === null || (typeof value[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value[0])))) {
+      return { date: value[0] as string | null, id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError('after is not a cursor this timeline returned', field);
+}
