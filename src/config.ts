@@ -33,6 +33,30 @@ const positiveInt = (fallback: string) =>
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'must be a positive whole number')
     .transform(Number);
 
+export const ROLES = ['reader', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ApiKeyEntry {
+  name: string;
+  role: Role;
+  /** sha256 of the key, hex: the key itself is never configured or stored */
+  sha256: string;
+}
+
+const API_KEY_ENTRY = /^([A-Za-z0-9_.-]+):(reader|editor|admin):([0-9a-fA-F]{64})$/;
+
+const apiKeys = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((entries) => entries.every((e) => API_KEY_ENTRY.test(e)), 'each entry must be name:role:sha256hex (role reader, editor or admin; 64 hex digits)')
+  .transform((entries): ApiKeyEntry[] =>
+    entries.map((e) => {
+      const [, name, role, sha256] = API_KEY_ENTRY.exec(e) as RegExpExecArray;
+      return { name, role: role as Role, sha256: sha256.toLowerCase() };
+    }),
+  );
+
 const neo4jUri = z
   .string()
   .optional()
@@ -64,12 +88,25 @@ const envSchema = z.object({
   CORS_ORIGINS: csv,
   REQUIRE_AUTH_FOR_READS: boolFlag,
   ENABLE_INTROSPECTION: boolFlag,
-  API_KEYS: z.string().optional(),
-  JWT_SECRET: z.string().optional(),
+  // `name:role:sha256hex,...`: only hashes of the keys are configured (docs/security.md)
+  API_KEYS: apiKeys,
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
   SHUTDOWN_GRACE_MS: positiveInt('10000'),
+  // Operation limits, checked before any database work (docs/security.md lists them with defaults)
+  LIMIT_MAX_DEPTH: positiveInt('12'),
+  LIMIT_MAX_ALIASES: positiveInt('15'),
+  LIMIT_MAX_DIRECTIVES: positiveInt('50'),
+  LIMIT_MAX_TOKENS: positiveInt('2000'),
+  LIMIT_MAX_COST: positiveInt('20000'),
+  LIMIT_MAX_PAGE_SIZE: positiveInt('500'),
+  BODY_LIMIT: z
+    .string()
+    .default('512kb')
+    .refine((v) => /^\d+(b|kb|mb)$/.test(v), 'must be a size like 512kb or 1mb'),
+  IMPORT_MAX_ITEMS: positiveInt('5000'),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /**
@@ -21,11 +22,13 @@ export abstract class AppError extends GraphQLError {
   }
 }
 
-function withCode(code: ErrorCode, httpStatus?: number) {
+function withCode(code: ErrorCode, httpStatus?: number, httpHeaders?: [string, string][]) {
   return class extends AppError {
     readonly code = code;
     constructor(message: string, extensions: Record<string, unknown> = {}) {
-      super(message, { ...extensions, code, ...(httpStatus ? { http: { status: httpStatus } } : {}) });
+      // Apollo reads extensions.http for the response status and headers, then strips it
+      const http = httpStatus ? { http: { status: httpStatus, ...(httpHeaders ? { headers: new HeaderMap(httpHeaders) } : {}) } } : {};
+      super(message, { ...extensions, code, ...http });
     }
   };
 }
@@ -38,7 +41,7 @@ export class BadUserInputError extends withCode('BAD_USER_INPUT') {
   }
 }
 export class NotFoundError extends withCode('NOT_FOUND') {}
-export class UnauthenticatedError extends withCode('UNAUTHENTICATED', 401) {}
+export class UnauthenticatedError extends withCode('UNAUTHENTICATED', 401, [['www-authenticate', 'Bearer']]) {}
 export class ForbiddenError extends withCode('FORBIDDEN', 403) {}
 export class ConflictError extends withCode('CONFLICT') {}
 export class QueryTooComplexError extends withCode('QUERY_TOO_COMPLEX', 400) {}
@@ -61,6 +64,8 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens\. Parsing aborted\.$/;
+
 /**
  * The one place that decides what clients see. Known codes pass with their message; graphql-js
  * argument coercion errors (no code, but an input problem) become BAD_USER_INPUT; everything else
@@ -69,12 +74,19 @@ const PASS_THROUGH = new Set([
 export function formatError(formatted: GraphQLFormattedError, original: unknown, opts: { maskInternals: boolean } = { maskInternals: true }): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const { stacktrace: _stack, ...ext } = formatted.extensions ?? {};
+  // Our own error, thrown directly (context), from a resolver, or reported by a validation rule
+  // (which Apollo wraps as GRAPHQL_VALIDATION_FAILED): its code and message win.
+  const app = original instanceof AppError ? original : original instanceof GraphQLError && original.originalError instanceof AppError ? original.originalError : undefined;
+  if (app) {
+    const { http: _http, stacktrace: _s, ...appExt } = app.extensions;
+    return { message: app.message, locations: formatted.locations, path: formatted.path, extensions: appExt };
+  }
+  // graphql-js aborts parsing past the token limit (parseOptions.maxTokens): an operation limit
+  if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
+    return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   if (code && PASS_THROUGH.has(code)) {
     return { ...formatted, extensions: ext };
-  }
-  const cause = original instanceof GraphQLError ? original.originalError : undefined;
-  if (cause instanceof AppError) {
-    return { message: cause.message, locations: formatted.locations, path: formatted.path, extensions: cause.extensions };
   }
   if (!opts.maskInternals) {
     return { ...formatted, extensions: { ...ext, code: 'INTERNAL_SERVER_ERROR' } };

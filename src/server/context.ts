@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { RequestScope } from '../common/request-context';
 import { createServices, Services } from './services';
@@ -18,11 +19,12 @@ export interface AppContext {
 export interface AppDeps {
   db: Database;
   logger: Logger;
+  config?: Pick<Config, 'IMPORT_MAX_ITEMS'>;
 }
 
 /** Services are stateless and built once; loaders are per request so caches never leak between users. */
 export function contextFactory(deps: AppDeps) {
-  const services = createServices(deps.db);
+  const services = createServices(deps.db, { importMaxItems: deps.config?.IMPORT_MAX_ITEMS, logger: deps.logger });
   return (scope: RequestScope, user?: AppContext['user']): AppContext => ({
     requestId: scope.requestId,
     scope,

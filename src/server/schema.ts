@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
 import { DateScalar, JSONScalar } from '../common/scalars';
 import { orphanedTypes, resolvers } from './resolvers';
 
@@ -16,6 +17,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
+    // @Authorized fields: our checker throws UNAUTHENTICATED / FORBIDDEN itself
+    authChecker,
   });
   return built;
 }
