@@ -14,6 +14,10 @@ import type { Database } from '../db/database';
 import type { HealthMonitor } from '../db/health';
 import { ServiceMetrics } from '../observability/metrics';
 import { requestObservabilityPlugin } from '../observability/request-plugin';
+import { authPlugin } from '../auth/auth.plugin';
+import { Authenticator } from '../auth/authenticator';
+import { jsonBody } from '../security/http';
+import { limitsFromConfig, operationLimits } from '../security/limits';
 import { AppContext, contextFactory } from './context';
 import { getSchema } from './schema';
 import { exportHandler } from '../trace/export.route';
@@ -41,7 +45,10 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const production = config.NODE_ENV === 'production';
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
-  const makeContext = contextFactory({ db, logger });
+  const makeContext = contextFactory({ db, logger, config });
+  const authenticator = new Authenticator(config, logger);
+  const limits = operationLimits(limitsFromConfig(config));
+  const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
 
   const apollo = new ApolloServer<AppContext>({
     schema: await getSchema(),
@@ -52,7 +59,16 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
     stopOnTerminationSignals: false,
     formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestObservabilityPlugin(metrics, logger)],
+    // operation limits and auth run before execution: a refused request does no database work
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestObservabilityPlugin(metrics, logger),
+      authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
+      limits.plugin,
+    ],
   });
   await apollo.start();
 
@@ -89,7 +105,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       }
       next();
     },
-    express.json({ limit: '256kb' }),
+    parseJson,
     // everything this request does (resolvers, loaders, queries) runs inside its scope
     (req, res, next) => {
       const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -99,9 +115,18 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       runInScope(scope, () => next());
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => makeContext(res.locals.scope as RequestScope),
+      // a bad token fails here: UNAUTHENTICATED, HTTP 401, before any parsing or database work
+      context: async ({ req, res }) => {
+        const scope = res.locals.scope as RequestScope;
+        const user = await authenticator.authenticate(req.headers.authorization);
+        scope.userId = user?.id;
+        return makeContext(scope, user);
+      },
     }),
   );
+
+  // body-parser failures (too large, malformed JSON) answered as GraphQL-shaped JSON errors
+  app.use('/graphql', jsonErrors);
 
   return state;
 }
