@@ -185,7 +185,10 @@ export class TraceService {
       return Number(value);
     };
     const depth = number(params.depth, 'depth') ?? TRACE_LIMITS.depth.default;
-    const sub = await this.neighborhood({ id: params.focus, depth, limit: number(params.limit, 'limit') });
+    const sub = await this.neighborhood({ id: params.focus, depth, limit: number(params.limit, 'limit') }).catch((err: unknown) => {
+      // the neighbourhood's argument is `id`; here the parameter is called focus
+      throw err instanceof NotFoundError ? new NotFoundError(err.message, { field: 'focus' }) : err;
+    });
     const file = exportFile(sub, format as GraphFileFormat);
     // a safe file name: ids are `<kind>:<slug>`, and a colon is not allowed in Windows file names
     return { ...file, filename: `${params.focus.replace(/[^A-Za-z0-9._-]+/g, '_')}-depth${depth}.${file.extension}` };

@@ -1,0 +1,181 @@
+/**
+ * The pure parts of tracing: argument rules (caps, allow-lists, path rules, cursors), the Cypher
+ * builder's guards, and the derived view's collapse of facts into direct edges.
+ */
+import { BadUserInputError } from '../../src/common/errors';
+import type { GraphNodeData, SubgraphData } from '../../src/graph/subgraph';
+import { applyDerived, deriveEdges } from '../../src/trace/derived';
+import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
+import { labelPredicate, pathsQuery, relPattern } from '../../src/trace/trace.cypher';
+import type { Participation } from '../../src/trace/trace.model';
+
+const noWindow = { since: null, until: null };
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof BadUserInputError) return err.extensions.field as string;
+    throw err;
+  }
+  return undefined;
+}
+
+describe('trace arguments', () => {
+  it('applies defaults and enforces the caps, naming the argument', () => {
+    expect(intArg(null, TRACE_LIMITS.maxHops, 'maxHops')).toBe(4);
+    expect(intArg(undefined, TRACE_LIMITS.nodeLimit, 'limit')).toBe(300);
+    expect(intArg(6, TRACE_LIMITS.maxHops, 'maxHops')).toBe(6);
+    expect(fieldOf(() => intArg(7, TRACE_LIMITS.maxHops, 'maxHops'))).toBe('maxHops');
+    expect(fieldOf(() => intArg(0, TRACE_LIMITS.maxHops, 'maxHops'))).toBe('maxHops');
+    expect(fieldOf(() => intArg(2001, TRACE_LIMITS.nodeLimit, 'limit'))).toBe('limit');
+    expect(fieldOf(() => intArg(4, TRACE_LIMITS.depth, 'depth'))).toBe('depth');
+    expect(intArg(2000, TRACE_LIMITS.nodeLimit, 'limit')).toBe(2000);
+  });
+
+  it('checks relationship types against the allow-list', () => {
+    expect(relTypesArg(null)).toBeNull();
+    expect(relTypesArg(['PARTY_TO', 'PARTY_TO', 'MAKES'])).toEqual(['PARTY_TO', 'MAKES']);
+    expect(fieldOf(() => relTypesArg(['PARTY_TO', 'KNOWS']))).toBe('relationshipTypes');
+    expect(fieldOf(() => relTypesArg(['party_to']))).toBe('relationshipTypes');
+    expect(fieldOf(() => relTypesArg([]))).toBe('relationshipTypes');
+  });
+
+  it('refuses a window that ends before it starts', () => {
+    expect(windowArg('2025-01-01', '2025-12-31')).toEqual({ since: '2025-01-01', until: '2025-12-31' });
+    expect(fieldOf(() => windowArg('2025-12-31', '2025-01-01'))).toBe('until');
+    expect(fieldOf(() => windowArg('2025-12-31', '2025-01-01', ['from', 'to']))).toBe('to');
+  });
+
+  it('crosses places, sectors, metrics and sources on paths only when via names them', () => {
+    const plain = pathSpec(null, null, noWindow);
+    expect(plain.kinds).not.toEqual(expect.arrayContaining(['PLACE']));
+    for (const k of ['PLACE', 'SECTOR', 'METRIC', 'SOURCE']) expect(plain.kinds).not.toContain(k);
+    expect(plain.relTypes).not.toContain('REPORTED_IN');
+    expect(plain.windowed).toBe(false);
+    const viaPlace = pathSpec(['PLACE'], null, { since: '2025-01-01', until: null });
+    expect(viaPlace.kinds).toContain('PLACE');
+    expect(viaPlace.relTypes).not.toContain('REPORTED_IN');
+    expect(viaPlace.windowed).toBe(true);
+    expect(pathSpec(['SOURCE'], null, noWindow).relTypes).toContain('REPORTED_IN');
+    expect(fieldOf(() => pathSpec(null, ['REPORTED_IN'], noWindow))).toBe('relationshipTypes');
+  });
+
+  it('shows every kind but sources around an entity, and provenance when asked', () => {
+    const plain = neighborhoodSpec(null, null, noWindow);
+    expect(plain.kinds).toEqual(expect.arrayContaining(['PLACE', 'SECTOR', 'METRIC', 'COMPANY']));
+    expect(plain.kinds).not.toContain('SOURCE');
+    expect(plain.relTypes).not.toContain('REPORTED_IN');
+    const withSources = neighborhoodSpec(['SOURCE'], null, noWindow);
+    expect(withSources.kinds).toEqual(['SOURCE']);
+    expect(withSources.relTypes).toContain('REPORTED_IN');
+    expect(neighborhoodSpec(null, ['REPORTED_IN'], noWindow).kinds).toContain('SOURCE');
+    expect(fieldOf(() => neighborhoodSpec([], null, noWindow))).toBe('kinds');
+  });
+
+  it('round-trips timeline cursors and rejects forged ones', () => {
+    expect(decodeCursor(encodeCursor('2025-09-08', 'event:a'))).toEqual({ date: '2025-09-08', id: 'event:a' });
+    expect(decodeCursor(encodeCursor(null, 'event:b'))).toEqual({ date: null, id: 'event:b' });
+    expect(decodeCursor(null)).toBeNull();
+    for (const bad of ['nonsense', encodeCursor('2025-9-8', 'x'), Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+      expect(fieldOf(() => decodeCursor(bad))).toBe('after');
+    }
+  });
+});
+
+describe('trace Cypher builder', () => {
+  const spec = pathSpec(null, ['PARTY_TO', 'MAKES'], noWindow);
+
+  it('puts only allow-listed types and labels into the text, and values in parameters', () => {
+    const q = pathsQuery(spec, 4, 2);
+    expect(q.text).toContain('[:PARTY_TO|MAKES]');
+    expect(q.text).toContain('SHORTEST 2 GROUPS');
+    expect(q.text).toContain('{1,4}');
+    expect(q.text).toContain('$from');
+    expect(q.text).toContain('$first');
+    expect(q.text).not.toMatch(/company:/);
+    expect(labelPredicate('y', ['COMPANY', 'EVENT'])).toBe('y:Company|Event');
+    expect(pathsQuery(pathSpec(null, null, { since: '2025-01-01', until: null }), 2, 1).text).toContain('date($since)');
+  });
+
+  it('refuses anything outside the allow-lists and bounds (a bug, not input)', () => {
+    expect(() => relPattern(['PARTY_TO', 'DROP' as never])).toThrow(/unknown relationship type/);
+    expect(() => relPattern([])).toThrow();
+    expect(() => labelPredicate('y', ['ROBOT' as never])).toThrow(/unknown kind/);
+    expect(() => pathsQuery(spec, 7, 1)).toThrow(/hops/);
+    expect(() => pathsQuery(spec, 2.5, 1)).toThrow(/hops/);
+    expect(() => pathsQuery(spec, 3, 0)).toThrow(/groups/);
+  });
+});
+
+describe('derived view', () => {
+  const node = (id: string, kind: GraphNodeData['kind']): GraphNodeData => ({ id, kind, label: id, properties: {}, hiddenNeighbors: 0 });
+  const part = (factId: string, factKind: Participation['factKind'], type: string, entityId: string, entityKind: Participation['entityKind'] = 'COMPANY'): Participation => ({
+    factId,
+    factKind,
+    type,
+    entityId,
+    entityKind,
+    role: null,
+  });
+  const parts: Participation[] = [
+    part('partnership:p', 'PARTNERSHIP', 'PARTY_TO', 'company:c'),
+    part('partnership:p', 'PARTNERSHIP', 'PARTY_TO', 'company:a'),
+    part('partnership:p', 'PARTNERSHIP', 'PARTY_TO', 'company:b'),
+    part('partnership:q', 'PARTNERSHIP', 'PARTY_TO', 'company:a'),
+    part('partnership:q', 'PARTNERSHIP', 'PARTY_TO', 'company:b'),
+    part('investment:i', 'INVESTMENT', 'INVESTOR_IN', 'company:a'),
+    part('investment:i', 'INVESTMENT', 'RAISED', 'company:d'),
+    part('investment:capex', 'INVESTMENT', 'INVESTOR_IN', 'company:a'),
+    part('investment:capex', 'INVESTMENT', 'FUNDS', 'sector:cloud', 'SECTOR'),
+    part('policy:x', 'POLICY', 'ISSUED', 'government:g', 'GOVERNMENT'),
+    part('policy:x', 'POLICY', 'AFFECTS', 'sector:cloud', 'SECTOR'),
+    part('policy:lonely', 'POLICY', 'ISSUED', 'government:g', 'GOVERNMENT'),
+  ];
+  const all = new Set([...parts.map((p) => p.factId), ...parts.map((p) => p.entityId)]);
+
+  it('turns co-parties into one PARTNERS_WITH edge per pair, listing every fact behind it', () => {
+    const { edges } = deriveEdges(parts, all);
+    const partners = edges.filter((e) => e.type === 'PARTNERS_WITH');
+    expect(partners.map((e) => e.id)).toEqual([
+      'derived:company:a|PARTNERS_WITH|company:b',
+      'derived:company:a|PARTNERS_WITH|company:c',
+      'derived:company:b|PARTNERS_WITH|company:c',
+    ]);
+    expect(partners[0].properties.viaFactIds).toEqual(['partnership:p', 'partnership:q']);
+    expect(partners[1].properties.viaFactIds).toEqual(['partnership:p']);
+  });
+
+  it('points investors at investees (or at what a spending plan funds) and issuers at what a policy affects', () => {
+    const { edges, collapsed } = deriveEdges(parts, all);
+    expect(edges.filter((e) => e.type !== 'PARTNERS_WITH').map((e) => e.id)).toEqual([
+      'derived:company:a|INVESTED_IN|company:d',
+      'derived:company:a|INVESTED_IN|sector:cloud',
+      'derived:government:g|ISSUED_POLICY|sector:cloud',
+    ]);
+    // a policy that affects nothing in view stays a node
+    expect([...collapsed].sort()).toEqual(['investment:capex', 'investment:i', 'partnership:p', 'partnership:q', 'policy:x']);
+  });
+
+  it('uses only participants present in the view', () => {
+    const { edges, collapsed } = deriveEdges(parts, new Set(['partnership:p', 'company:a', 'company:b']));
+    expect(edges.map((e) => e.id)).toEqual(['derived:company:a|PARTNERS_WITH|company:b']);
+    expect([...collapsed]).toEqual(['partnership:p']);
+  });
+
+  it('removes collapsed facts and their edges and keeps everything else', () => {
+    const sub: SubgraphData = {
+      truncated: true,
+      nodes: [node('company:a', 'COMPANY'), node('company:b', 'COMPANY'), node('partnership:p', 'PARTNERSHIP'), node('event:e', 'EVENT')],
+      edges: [
+        { id: 'company:a|PARTY_TO|partnership:p', type: 'PARTY_TO', source: 'company:a', target: 'partnership:p', properties: {} },
+        { id: 'company:b|PARTY_TO|partnership:p', type: 'PARTY_TO', source: 'company:b', target: 'partnership:p', properties: {} },
+        { id: 'company:a|INVOLVED_IN|event:e', type: 'INVOLVED_IN', source: 'company:a', target: 'event:e', properties: {} },
+      ],
+    };
+    const out = applyDerived(sub, deriveEdges(parts, new Set(sub.nodes.map((n) => n.id))));
+    expect(out.nodes.map((n) => n.id)).toEqual(['company:a', 'company:b', 'event:e']);
+    expect(out.edges.map((e) => e.id)).toEqual(['company:a|INVOLVED_IN|event:e', 'derived:company:a|PARTNERS_WITH|company:b']);
+    expect(out.truncated).toBe(true);
+  });
+});
