@@ -1,10 +1,13 @@
 import { createEntityLoaders } from '../entity/entity.loaders';
+import { createRelationshipLoaders } from '../relationship/relationship.loaders';
 import type { Services } from './services';
 
 /** Per-request DataLoaders, built fresh for each request. Feature folders add theirs here. */
 export function createLoaders(services: Services) {
+  const entity = createEntityLoaders(services.entity);
   return {
-    ...createEntityLoaders(services.entity),
+    ...entity,
+    ...createRelationshipLoaders(services.relationship, entity.entityById),
   };
 }
 

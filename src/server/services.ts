@@ -1,6 +1,8 @@
 import type { Database } from '../db/database';
 import { EntityRepository } from '../entity/entity.repository';
 import { EntityService } from '../entity/entity.service';
+import { RelationshipRepository } from '../relationship/relationship.repository';
+import { RelationshipService } from '../relationship/relationship.service';
 import { SystemService } from '../system/system.service';
 import { Importer } from '../import/importer';
 import { MutationRepository } from '../mutation/mutation.repository';
@@ -16,6 +18,7 @@ export function createServices(db: Database, opts: { importMaxItems?: number; lo
     system: new SystemService(db),
     entity: new EntityService(new EntityRepository(db)),
     trace: new TraceService(new TraceRepository(db)),
+    relationship: new RelationshipService(new RelationshipRepository(db)),
   };
 }
 

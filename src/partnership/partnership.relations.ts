@@ -1,0 +1,12 @@
+import { Place } from '../place/place.type';
+import { COMMON_RELATIONS as C, hop } from '../relationship/common.relations';
+import { relationshipResolver } from '../relationship/relationship.resolver';
+import { Participant } from '../relationship/relationship.type';
+import { Partnership } from './partnership.type';
+
+export const PartnershipRelationshipResolver = relationshipResolver(Partnership, 'Partnership', [
+  { name: 'parties', description: 'the parties, each in its role (PARTY_TO, inbound)', returns: () => Participant, path: hop('PARTY_TO', 'IN'), as: 'entity' },
+  { name: 'places', description: 'where it takes place (OCCURRED_IN)', returns: () => Place, path: hop('OCCURRED_IN', 'OUT') },
+  C.about,
+  C.relatedFacts,
+]);

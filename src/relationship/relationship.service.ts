@@ -1,0 +1,99 @@
+import { BadUserInputError } from '../common/errors';
+import type { EntityRecord } from '../entity/entity.model';
+import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../graph/labels';
+import type { EntityKindName } from '../graph/subgraph';
+import { Direction, mergeRelated, RelatedRecord, RelKey, RelType } from './relationship.model';
+import type { RelationshipRepository } from './relationship.repository';
+
+/**
+ * Typed relationship lists return 10 unless asked for more: nested lists multiply (20 companies ×
+ * 10 partnerships × 10 parties), and the operation cost limit counts them that way.
+ */
+export const RELATIONSHIP_DEFAULT_FIRST = 10;
+/** `Entity.related` is usually asked for one entity at a time, so it returns more by default. */
+export const RELATED_DEFAULT_FIRST = 20;
+/** The same ceiling as the default page-size limit of the operation limits (LIMIT_MAX_PAGE_SIZE). */
+export const RELATED_MAX_FIRST = 500;
+
+/** One hop: edges of `type` in `direction` (BOTH = either way), to entities of `kind` if given. */
+export interface RelSpec {
+  type: RelType;
+  direction: Direction | 'BOTH';
+  kind?: EntityKindName;
+}
+
+/**
+ * How a typed relationship field reads the graph: `path` is a list of hops, each the union of its
+ * specs (most fields have one hop; `partners` has two). `as` names the key the neighbour goes
+ * under when the field also returns the edge's role.
+ */
+export interface RelationshipFieldSpec {
+  path: RelSpec[][];
+  one?: boolean;
+  as?: string;
+  excludeSelf?: boolean;
+}
+
+export type LoadRelated = (key: RelKey) => Promise<RelatedRecord[]>;
+
+export interface RelatedArgs {
+  types?: string[] | null;
+  direction: Direction | 'BOTH';
+  first: number;
+}
+
+export class RelationshipService {
+  constructor(private readonly repo: RelationshipRepository) {}
+
+  relatedByKeys(keys: readonly RelKey[]): Promise<Map<string, RelatedRecord[]>> {
+    return this.repo.relatedByKeys(keys);
+  }
+
+  checkFirst(first: number, field = 'first'): void {
+    if (!Number.isInteger(first) || first < 0 || first > RELATED_MAX_FIRST) {
+      throw new BadUserInputError(`${field} must be between 0 and ${RELATED_MAX_FIRST}`, field);
+    }
+  }
+
+  /** Neighbours over the union of `specs`, each key answered by the request's batched loader. */
+  async neighbours(id: string, specs: readonly RelSpec[], first: number, load: LoadRelated): Promise<RelatedRecord[]> {
+    const keys: RelKey[] = specs.flatMap((s) =>
+      (s.direction === 'BOTH' ? (['OUT', 'IN'] as const) : [s.direction]).map((direction) => ({ id, type: s.type, direction, kind: s.kind, limit: first })),
+    );
+    return mergeRelated(await Promise.all(keys.map(load)), first);
+  }
+
+  /** The generic `Entity.related`: relationship types are checked against the allow-list. */
+  related(id: string, args: RelatedArgs, load: LoadRelated): Promise<RelatedRecord[]> {
+    this.checkFirst(args.first);
+    const types = args.types ?? [];
+    const unknown = types.filter((t) => !isRelationshipType(t));
+    if (unknown.length) {
+      throw new BadUserInputError(`Unknown relationship type${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => JSON.stringify(t)).join(', ')}; known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}`, 'types');
+    }
+    const specs: RelSpec[] = types.length ? [...new Set(types)].map((t) => ({ type: t as RelType, direction: args.direction })) : [{ type: '*', direction: args.direction }];
+    return this.neighbours(id, specs, args.first, load);
+  }
+
+  /** Resolves one typed relationship field of `root` as described by its spec. */
+  async field(root: EntityRecord, spec: RelationshipFieldSpec, first: number, load: LoadRelated): Promise<unknown> {
+    const limit = spec.one ? 1 : first;
+    if (!spec.one) this.checkFirst(first);
+    let rows: RelatedRecord[] = [{ entity: root, type: '', direction: 'OUT', role: null, properties: {} }];
+    for (const [i, hop] of spec.path.entries()) {
+      const last = i === spec.path.length - 1;
+      const hopLimit = last && !spec.excludeSelf ? limit : RELATED_MAX_FIRST;
+      rows = mergeRelated(await Promise.all(rows.map((r) => this.neighbours(r.entity.id, hop, hopLimit, load))), RELATED_MAX_FIRST);
+    }
+    if (spec.excludeSelf) rows = rows.filter((r) => r.entity.id !== root.id);
+    rows = dedupeEntities(rows).slice(0, limit);
+    const shaped = rows.map((r) => (spec.as ? { [spec.as]: r.entity, role: r.role } : r.entity));
+    return spec.one ? (shaped[0] ?? null) : shaped;
+  }
+}
+
+/** A neighbour reached over several edges is listed once (typed fields list entities, not edges). */
+function dedupeEntities(rows: RelatedRecord[]): RelatedRecord[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.entity.id) && Boolean(seen.add(r.entity.id)));
+}
