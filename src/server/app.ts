@@ -93,7 +93,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.use(
     '/export',
     cors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'], maxAge: 600 }),
-    exportHandler({ db, logger }),
+    exportHandler({ db, logger, authenticate: (h) => authenticator.authenticate(h), requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
   );
   app.use(
     '/graphql',

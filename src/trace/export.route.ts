@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { requireRole } from '../auth/auth-checker';
+import type { Principal } from '../auth/roles';
 import { AppError } from '../common/errors';
 import { RequestScope, runInScope } from '../common/request-context';
 import type { Database } from '../db/database';
@@ -22,9 +24,17 @@ const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * GET /export?format=graphml|gexf&focus=<id>&depth=<n>[&limit=<n>]: the focus entity's
  * neighbourhood (same rules and caps as the `neighborhood` query) as a file for Gephi, yEd,
  * Cytoscape desktop or NetworkX. Errors are JSON in the GraphQL error shape, with the HTTP status
- * of their code and `extensions.field` naming the bad parameter.
+ * of their code and `extensions.field` naming the bad parameter. Authentication follows /graphql:
+ * a bad bearer token is 401, and with REQUIRE_AUTH_FOR_READS a reader role is needed.
  */
-export function exportHandler(deps: { db: Database; logger: Logger }): RequestHandler {
+export interface ExportDeps {
+  db: Database;
+  logger: Logger;
+  authenticate: (authorization: string | undefined) => Promise<Principal | undefined>;
+  requireAuthForReads: boolean;
+}
+
+export function exportHandler(deps: ExportDeps): RequestHandler {
   const service = new TraceService(new TraceRepository(deps.db));
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -37,6 +47,8 @@ export function exportHandler(deps: { db: Database; logger: Logger }): RequestHa
     const q = req.query;
     runInScope(scope, async () => {
       try {
+        const user = await deps.authenticate(one(req.headers.authorization));
+        if (deps.requireAuthForReads) requireRole(user, 'reader', 'exports (REQUIRE_AUTH_FOR_READS is set)');
         const file = await service.exportFile({ format: one(q.format), focus: one(q.focus), depth: one(q.depth), limit: one(q.limit) });
         res
           .status(200)
@@ -47,6 +59,7 @@ export function exportHandler(deps: { db: Database; logger: Logger }): RequestHa
       } catch (err) {
         if (err instanceof AppError && STATUS[err.code]) {
           const { http: _http, ...extensions } = err.extensions as Record<string, unknown>;
+          if (err.code === 'UNAUTHENTICATED') res.set('WWW-Authenticate', 'Bearer');
           res.status(STATUS[err.code]).json({ errors: [{ message: err.message, extensions }] });
           return;
         }

@@ -13,6 +13,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import type { Database } from '../../src/db/database';
 import type { CytoscapeExport, GraphologyExport, JgfExport, NvlExport, VisNetworkExport } from '../../src/graph/export';
 import type { RunningService } from '../../src/server/service';
+import { asRole, TEST_API_KEYS } from '../support/auth';
 import { freshGraph, testDatabase } from '../support/graph';
 import { gql, startTestServer } from '../support/server';
 
@@ -22,16 +23,19 @@ const FOREIGN = 'http://127.0.0.1:6666';
 let db: Database;
 let svc: RunningService;
 let corsSvc: RunningService;
+let lockedSvc: RunningService;
 
 beforeAll(async () => {
   db = testDatabase();
   await freshGraph(db);
   svc = await startTestServer();
   corsSvc = await startTestServer({ CORS_ORIGINS: `${ALLOWED}, http://127.0.0.1:5174` });
+  lockedSvc = await startTestServer({ API_KEYS: TEST_API_KEYS, REQUIRE_AUTH_FOR_READS: 'true' });
 });
 afterAll(async () => {
   await svc?.stop();
   await corsSvc?.stop();
+  await lockedSvc?.stop();
   await db?.close();
 });
 
@@ -184,6 +188,24 @@ describe('GET /export', () => {
     expect(res.status).toBe(status);
     const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors[0].extensions).toMatchObject({ code, field });
+  });
+});
+
+describe('GET /export and authentication', () => {
+  const url = () => `${lockedSvc.url}/export?format=graphml&focus=company:apple`;
+
+  it('needs a reader when REQUIRE_AUTH_FOR_READS is set, as /graphql does', async () => {
+    const anonymous = await fetch(url());
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const reader = await fetch(url(), { headers: asRole('reader') });
+    expect(reader.status).toBe(200);
+    expect(await reader.text()).toContain('<graphml');
+  });
+
+  it('refuses a bad bearer token even when reads are open', async () => {
+    const res = await fetch(`${svc.url}/export?format=graphml&focus=company:apple`, { headers: { authorization: 'Bearer not-a-key' } });
+    expect(res.status).toBe(401);
   });
 });
 
