@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/paths';
+import { DEFAULT_SEED } from './generate';
+import { loadRun, percentile, RunResult } from './lib/load-test';
+import { ServerProcess, startServer } from './lib/processes';
+import { javaVersion, machineDescription, renderSection, RunReport, ServerResult, WorkloadResult, writeResults } from './lib/report';
+import { drawSamples } from './lib/samples';
+import { openBenchDatabase } from './load';
+import { document, Send, ServerName, Vars, WORKLOADS } from './workloads';
+
+/**
+ * `npm run bench -- --scale 10k [--seconds 8] [--rounds 2] [--warmup 2] [--connections 8] [--only a,b]`
+ *
+ * Starts the benchmark's Neo4j (loading the synthetic data on first use), our server, the anchor
+ * (@neo4j/graphql 7) and the floor (hand-written Cypher), checks that each answers every workload,
+ * loads them in turn with autocannon, and writes the table into bench/RESULTS.md.
+ */
+const HEADER = `# Benchmark: ours vs @neo4j/graphql 7 (anchor) vs hand-written Cypher (floor)
+
+Produced by \`npm run bench -- --scale <10k|1m>\` (bench/run.ts); each scale's section below is
+rewritten by its run, anything after the sections is kept. Method: the same Neo4j, the same data
+(bench/generate.ts: deterministic, power-law hubs, Korean/English/Chinese names, loaded through the
+import path) and the same sequence of questions for the three servers:
+
+- **ours**: this service as \`npm start\` runs it (production mode), bench/servers/ours.ts;
+- **anchor**: \`@neo4j/graphql\` 7 with equivalent type definitions (bench/anchor/typeDefs.graphql) on
+  Apollo Server standalone, bench/servers/anchor.ts;
+- **floor**: no GraphQL, one HTTP endpoint per workload running hand-written Cypher
+  (bench/workloads/raw/*.cypher) through neo4j-driver, bench/servers/raw.ts.
+
+GraphQL documents: bench/workloads/*.graphql (ours) and bench/workloads/anchor/*.graphql. "DB round
+trips / req" counts Cypher statements sent per request (driver-level counter in each server).
+The goal: at least 2× the anchor's throughput and a median latency within 1.3× the floor's.`;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const log = (l: string) => console.log(`[bench] ${l}`);
+
+async function main() {
+  const started = Date.now();
+  const scale = arg('scale', '10k');
+  const settings = { connections: Number(arg('connections', '8')), seconds: Number(arg('seconds', '8')), rounds: Number(arg('rounds', '2')), warmup: Number(arg('warmup', '2')) };
+  const only = arg('only', '').split(',').filter(Boolean);
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const machine = machineDescription(javaVersion());
+
+  log(`scale ${scale}: opening the benchmark database`);
+  const bench = await openBenchDatabase(scale, { log });
+  const servers: ServerProcess[] = [];
+  try {
+    const [version] = (await bench.db.read({ name: 'bench/version', text: "CALL dbms.components() YIELD versions RETURN versions[0] AS v" })).map((r) => String(r.get('v')));
+    const samples = await drawSamples(bench.db, DEFAULT_SEED, bench.info.companies);
+    log(`samples: ${samples.companyIds.length} companies, ${samples.searchTerms.length} search terms, ${samples.pathPairs.length} path pairs`);
+
+    log('starting ours, anchor and floor');
+    servers.push(...(await Promise.all((['ours', 'anchor', 'raw'] as ServerName[]).map((s) => startServer(s, bench.neo4j.uri, log)))));
+    const ours = servers[0];
+    const idleRss = (await ours.stats()).rss / 2 ** 20;
+    let peakRss = idleRss;
+
+    const workloads: WorkloadResult[] = [];
+    for (const w of WORKLOADS.filter((x) => !only.length || only.includes(x.name))) {
+      const result: WorkloadResult = { name: w.name, title: w.title, results: [], skipped: [] };
+      const plans: { server: ServerProcess; url: string; bodies: string[] }[] = [];
+      for (const server of servers) {
+        if (server.name === 'anchor' && w.anchorUnsupported) {
+          result.skipped.push({ server: 'anchor', reason: w.anchorUnsupported });
+          continue;
+        }
+        const doc = server.name === 'raw' ? undefined : document(w.name, server.name);
+        if (server.name !== 'raw' && !doc) {
+          result.skipped.push({ server: server.name, reason: 'no GraphQL document for this server' });
+          continue;
+        }
+        const send: Send = async (vars: Vars) => {
+          const { url, body } = server.request(w.name, doc, vars);
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          const json = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+          if (!res.ok || json.errors?.length || !json.data) throw new Error(`${res.status} ${JSON.stringify(json.errors ?? json).slice(0, 400)}`);
+          return json.data;
+        };
+        try {
+          const vars = await w.variables(samples, server.name, send);
+          // every question answers without errors, and most of them with something
+          let nonEmpty = 0;
+          for (const v of vars) if (w.nonEmpty(await send(v), server.name)) nonEmpty++;
+          if (nonEmpty < vars.length / 2) throw new Error(`only ${nonEmpty} of ${vars.length} answers carry a result`);
+          plans.push({ server, url: server.request(w.name, doc, {}).url, bodies: vars.map((v) => server.request(w.name, doc, v).body) });
+        } catch (err) {
+          log(`${w.name}: ${server.name} left out: ${(err as Error).message}`);
+          result.skipped.push({ server: server.name, reason: `does not answer: ${(err as Error).message.slice(0, 200).replace(/\|/g, '/')}` });
+        }
+      }
+      for (const p of plans) await loadRun({ url: p.url, bodies: p.bodies, connections: settings.connections, seconds: settings.warmup });
+      const runs = new Map<ServerName, { runs: RunResult[]; queries: number }>();
+      for (let round = 0; round < settings.rounds; round++) {
+        for (const p of plans) {
+          const before = (await p.server.stats()).queries;
+          const run = await loadRun({ url: p.url, bodies: p.bodies, connections: settings.connections, seconds: settings.seconds });
+          const after = await p.server.stats();
+          if (p.server === ours) peakRss = Math.max(peakRss, after.rss / 2 ** 20);
+          const entry = runs.get(p.server.name) ?? { runs: [], queries: 0 };
+          entry.runs.push(run);
+          entry.queries += after.queries - before;
+          runs.set(p.server.name, entry);
+        }
+      }
+      for (const [server, { runs: rs, queries }] of runs) {
+        const latencies = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+        const requests = rs.reduce((n, r) => n + r.requests, 0);
+        const seconds = rs.reduce((n, r) => n + r.seconds, 0);
+        const row: ServerResult = {
+          server, requests, seconds, rps: requests / seconds,
+          p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+          errors: rs.reduce((n, r) => n + r.errors, 0), firstError: rs.find((r) => r.firstError)?.firstError,
+          roundTrips: requests ? queries / requests : NaN,
+          kbPerResponse: requests ? rs.reduce((n, r) => n + r.bytes, 0) / requests / 1024 : NaN,
+        };
+        result.results.push(row);
+        log(`${w.name} ${server}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, ${row.roundTrips.toFixed(2)} round trips, ${row.errors} errors`);
+      }
+      workloads.push(result);
+    }
+
+    const report: RunReport = {
+      scale, command, machine, workloads, settings,
+      startedAt: new Date(started).toISOString(),
+      minutes: (Date.now() - started) / 60_000,
+      load: bench.info,
+      oursRssMb: { idle: idleRss, peak: peakRss },
+      neo4j: { heap: bench.heap, pageCacheMb: bench.pageCacheMb, version },
+    };
+    writeFileSync(join(projectRoot(), 'bench', '.data', `results-${scale}.json`), JSON.stringify(report, null, 2));
+    writeResults(join(projectRoot(), 'bench', 'RESULTS.md'), HEADER, scale, renderSection(report));
+    log(`wrote bench/RESULTS.md (${report.minutes.toFixed(1)} min)`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await bench.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
