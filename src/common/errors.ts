@@ -64,7 +64,8 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens\. Parsing aborted\.$/;
+// graphql-js 16.15 words it "more that N tokens"; accept either spelling
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
 
 /**
  * The one place that decides what clients see. Known codes pass with their message; graphql-js
@@ -82,8 +83,9 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
     return { message: app.message, locations: formatted.locations, path: formatted.path, extensions: appExt };
   }
   // graphql-js aborts parsing past the token limit (parseOptions.maxTokens): an operation limit
-  if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
-    return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `The document has more than ${tokens[1]} tokens, the limit; parsing stopped`, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   if (code && PASS_THROUGH.has(code)) {
     return { ...formatted, extensions: ext };
