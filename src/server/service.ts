@@ -35,7 +35,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       log: (line) => logger.info(line),
     });
     uri = localNeo4j.uri;
-    logger.info({ uri, ms: Date.now() - started }, 'local Neo4j is ready');
+    logger.info({ uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
   }
   const db = new Database({
     uri,
