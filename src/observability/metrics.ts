@@ -102,7 +102,9 @@ export class ServiceMetrics {
     return (req, res, next) => {
       const end = this.httpDuration.startTimer();
       res.once('finish', () => {
-        const route = ROUTES.has(req.path) ? req.path : req.path.startsWith('/assets/') ? '/assets' : 'other';
+        // originalUrl: inside a mounted router (app.use('/graphql', ...)) req.path no longer has the mount point
+        const path = req.originalUrl.split('?')[0];
+        const route = ROUTES.has(path) ? path : path.startsWith('/assets/') ? '/assets' : 'other';
         end({ method: req.method, route, status: String(res.statusCode) });
       });
       next();

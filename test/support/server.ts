@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino, { Logger } from 'pino';
 import { loadConfig } from '../../src/config';
 import { RunningService, startService } from '../../src/server/service';
 import { silentLogger } from './graph';
@@ -6,9 +8,21 @@ import { silentLogger } from './graph';
  * The real service (express + Apollo + driver) on a free loopback port, against the test Neo4j.
  * Seeding is left to the test (freshGraph), so the HTTP tier sees the same data as the others.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningService> {
+export async function startTestServer(env: Record<string, string> = {}, logger: Logger = silentLogger): Promise<RunningService> {
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', NODE_ENV: 'test', ...env });
-  return startService(config, silentLogger);
+  return startService(config, logger);
+}
+
+/** A pino logger whose JSON lines a test can read back. */
+export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const text of chunk.toString().split('\n')) if (text.trim()) lines.push(JSON.parse(text) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
 }
 
 /** POSTs a GraphQL request and returns the status and parsed body. */
