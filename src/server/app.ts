@@ -19,6 +19,7 @@ import { Authenticator } from '../auth/authenticator';
 import { jsonBody } from '../security/http';
 import { limitsFromConfig, operationLimits } from '../security/limits';
 import { AppContext, contextFactory } from './context';
+import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from './schema';
 import { exportHandler } from '../trace/export.route';
 
@@ -68,6 +69,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       requestObservabilityPlugin(metrics, logger),
       authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
       limits.plugin,
+      dbQueriesHeaderPlugin(),
     ],
   });
   await apollo.start();

@@ -20,6 +20,7 @@ import { PlaceRelationshipResolver, SectorRelationshipResolver } from '../place/
 import { PolicyRelationshipResolver } from '../policy/policy.relations';
 import { ProductRelationshipResolver } from '../product/product.relations';
 import { EntityRelatedResolver } from '../relationship/relationship.resolver';
+import { EventConnectionNodesResolver, rootConnectionResolvers } from '../entity/connection.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
 export const resolvers = [
@@ -43,6 +44,9 @@ export const resolvers = [
   MetricRelationshipResolver,
   PlaceRelationshipResolver,
   SectorRelationshipResolver,
+  // root Relay connections per kind (companies, events, ...)
+  ...rootConnectionResolvers,
+  EventConnectionNodesResolver,
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */

@@ -1,4 +1,6 @@
 import type { Database } from '../db/database';
+import { ConnectionRepository } from '../entity/connection.repository';
+import { ConnectionService } from '../entity/connection.service';
 import { EntityRepository } from '../entity/entity.repository';
 import { EntityService } from '../entity/entity.service';
 import { RelationshipRepository } from '../relationship/relationship.repository';
@@ -19,6 +21,7 @@ export function createServices(db: Database, opts: { importMaxItems?: number; lo
     entity: new EntityService(new EntityRepository(db)),
     trace: new TraceService(new TraceRepository(db)),
     relationship: new RelationshipService(new RelationshipRepository(db)),
+    connection: new ConnectionService(new ConnectionRepository(db)),
   };
 }
 
