@@ -1,7 +1,7 @@
 // How many events a timeline has over all its pages (same rules as timeline-page).
 OPTIONAL MATCH (x:Entity {id: $entityId})
 CALL (x) {
-  WITH x WHERE x IS NULL
+  WITH x WHERE $entityId IS NULL
   MATCH (e:Event) RETURN e
   UNION
   WITH x WHERE x IS NOT NULL

@@ -4,7 +4,7 @@
 // the entity takes part in (PARTY_TO, INVESTOR_IN, RAISED, ISSUED, INVOLVED_IN) that it is RELATED_TO.
 OPTIONAL MATCH (x:Entity {id: $entityId})
 CALL (x) {
-  WITH x WHERE x IS NULL
+  WITH x WHERE $entityId IS NULL
   MATCH (e:Event) RETURN e
   UNION
   WITH x WHERE x IS NOT NULL

@@ -6,7 +6,7 @@
  * value stays a parameter ($from, $to, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
-import { FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
+import { ENTITY_KIND_NAMES, FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 
 /** What a traversal may cross: relationship types, node kinds, and whether the date window applies. */
@@ -19,6 +19,7 @@ export interface TraversalSpec {
 
 export const MAX_HOPS = 6;
 export const MAX_GROUPS = 20;
+export const MAX_SHORTEST_K = 200;
 
 function boundedInt(n: number, min: number, max: number, what: string): number {
   // Not user-facing validation (the service does that): a guard so nothing else can reach the text.
@@ -72,8 +73,9 @@ function simplePathPattern(start: string, end: string, spec: TraversalSpec, hops
   return `((${start})(${step}){1,${boundedInt(hops, 1, MAX_HOPS, 'hops')}}(${end}) WHERE ${simple})`;
 }
 
+/** Node ids in path order, and each edge with its stored direction and properties. */
 const PATH_PROJECTION = `
-  [n IN nodes(p) | n {.*}] AS nodes,
+  [n IN nodes(p) | n.id] AS ids,
   [rel IN relationships(p) | {source: startNode(rel).id, type: type(rel), target: endNode(rel).id, properties: properties(rel)}] AS edges`;
 
 /** Sort key that makes the order total: node ids, then each edge's endpoints and type. */
@@ -82,11 +84,23 @@ WITH p, [n IN nodes(p) | n.id] AS ids,
      [rel IN relationships(p) | startNode(rel).id + '|' + type(rel) + '|' + endNode(rel).id] AS edgeKeys`;
 
 /**
- * The paths of the `groups` shortest lengths between $from and $to, one per node sequence (the
- * first by edge keys when parallel relationships give several), shortest first, then by node ids;
- * at most $first.
+ * Up to `k` shortest simple paths between $from and $to, shortest first (ties in no set order:
+ * the service sorts, and knows the set is complete when fewer than `k` come back).
  */
-export function pathsQuery(spec: TraversalSpec, hops: number, groups: number): CypherQuery {
+export function shortestPathsQuery(spec: TraversalSpec, hops: number, k: number): CypherQuery {
+  const text = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST ${boundedInt(k, 1, MAX_SHORTEST_K, 'k')} ${simplePathPattern('a', 'b', spec, hops)}
+RETURN length(p) AS length,${PATH_PROJECTION}`;
+  return { name: 'trace/paths', text: text.trim() };
+}
+
+/**
+ * Every path of the `groups` shortest lengths between $from and $to, one per node sequence (the
+ * first by edge keys when parallel relationships give several), shortest first, then by node ids;
+ * at most $first. Complete groups keep the answer deterministic however many paths tie.
+ */
+export function pathGroupsQuery(spec: TraversalSpec, hops: number, groups: number): CypherQuery {
   const text = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST ${boundedInt(groups, 1, MAX_GROUPS, 'groups')} GROUPS ${simplePathPattern('a', 'b', spec, hops)}
@@ -96,7 +110,7 @@ WITH ids, collect(p)[0] AS p
 ORDER BY length(p), ids
 LIMIT $first
 RETURN length(p) AS length,${PATH_PROJECTION}`;
-  return { name: 'trace/paths', text: text.trim() };
+  return { name: 'trace/path-groups', text: text.trim() };
 }
 
 /**
@@ -119,8 +133,8 @@ RETURN ti AS target, length(p) AS length,${PATH_PROJECTION}`;
 }
 
 /**
- * One breadth-first level of a neighbourhood: for each frontier node (in order), its neighbours
- * not yet seen, sorted by id and cut at $perNode so a supernode costs at most $perNode rows.
+ * One breadth-first level of a neighbourhood: for each frontier node (in order) that exists, its
+ * neighbours not yet seen, sorted by id and cut at $perNode so a supernode costs at most $perNode rows.
  */
 export function expandQuery(spec: TraversalSpec): CypherQuery {
   const text = `
@@ -138,17 +152,31 @@ ORDER BY i`;
 }
 
 /**
- * The nodes of a result with what "+N more" needs: `degree` counts distinct neighbours over the
- * traversable relationships and kinds, `within` lists those that are among $ids.
+ * True when some node reachable over the spec's relationship types is of a kind it excludes, or
+ * the date window applies: only then must counting look at the node at the other end.
+ */
+export function needsNodePredicate(spec: TraversalSpec): boolean {
+  if (spec.windowed) return true;
+  const reachable = ENTITY_KIND_NAMES.filter((k) => k !== 'SOURCE' || spec.relTypes.includes('REPORTED_IN'));
+  return reachable.some((k) => !spec.kinds.includes(k));
+}
+
+/**
+ * The nodes of a result, what "+N more" needs, and every relationship among them. `degree` counts
+ * the node's traversable relationships (from Neo4j's degree store when no node predicate applies,
+ * so a supernode costs nothing); `out` lists its outgoing relationships to nodes of the result,
+ * each marked `counted` when the node at the other end is one the traversal may reach.
  */
 export function nodesQuery(spec: TraversalSpec): CypherQuery {
   const rels = relPattern(spec.relTypes);
-  const m = nodePredicate('m', spec);
+  const predicate = needsNodePredicate(spec) ? nodePredicate('m', spec) : 'true';
+  const degree = needsNodePredicate(spec) ? `COUNT { (n)-[:${rels}]-(m) WHERE ${predicate} }` : `COUNT { (n)-[:${rels}]-() }`;
   const text = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN n {.*} AS node,
-  COUNT { MATCH (n)-[:${rels}]-(m:Entity) WHERE m <> n AND ${m} WITH DISTINCT m RETURN m } AS degree,
-  COLLECT { MATCH (n)-[:${rels}]-(m:Entity) WHERE m.id IN $ids AND m <> n AND ${m} RETURN DISTINCT m.id } AS within`;
+MATCH (n:Entity) WHERE n.id IN $ids
+WITH collect(n) AS ns
+UNWIND ns AS n
+RETURN n {.*} AS node, ${degree} AS degree,
+  COLLECT { MATCH (n)-[r:${rels}]->(m) WHERE m IN ns
+            RETURN {type: type(r), target: m.id, properties: properties(r), counted: ${predicate}} } AS out`;
   return { name: 'trace/nodes', text: text.trim() };
 }

@@ -6,10 +6,17 @@ export type NodeBase = Omit<GraphNodeData, 'hiddenNeighbors'>;
 
 export interface NodeInfo {
   node: NodeBase;
-  /** distinct neighbours over the traversable relationships and kinds */
+  /** relationships over the traversable types to nodes of traversable kinds */
   degree: number;
-  /** those neighbours that were among the ids asked about */
-  within: string[];
+}
+
+/** A result's nodes and every relationship among them. */
+export interface NodeSet {
+  info: Map<string, NodeInfo>;
+  /** every relationship of the traversable types between two of the nodes, sorted by id */
+  edges: GraphEdgeData[];
+  /** ids of those edges whose two ends may both be reached (the ones `degree` counts) */
+  counted: Set<string>;
 }
 
 export interface PathData {
@@ -20,7 +27,8 @@ export interface PathData {
 
 export interface RawPath {
   length: number;
-  nodes: NodeBase[];
+  /** node ids in path order */
+  ids: string[];
   edges: GraphEdgeData[];
 }
 

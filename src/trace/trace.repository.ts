@@ -5,8 +5,8 @@ import { int, toPlain, toPlainObject } from '../db/values';
 import type { EntityRecord } from '../entity/entity.model';
 import { toEntityRecord } from '../entity/entity.model';
 import type { EntityKindName, GraphEdgeData, JsonValue } from '../graph/subgraph';
-import { connectStepQuery, expandQuery, nodesQuery, pathsQuery, type TraversalSpec } from './trace.cypher';
-import { type NodeInfo, type Participation, type RawPath, toGraphEdge, toNodeBase, type Window } from './trace.model';
+import { connectStepQuery, expandQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from './trace.cypher';
+import { type NodeSet, type Participation, type RawPath, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
 
 export interface TimelineQuery {
   entityId: string | null;
@@ -24,9 +24,8 @@ interface RawEdge {
 }
 
 function toRawPath(r: Neo4jRecord): RawPath {
-  const nodes = (toPlain(r.get('nodes')) as Record<string, JsonValue>[]).map(toNodeBase);
   const edges = (toPlain(r.get('edges')) as unknown as RawEdge[]).map((e) => toGraphEdge(e.source, e.type, e.target, e.properties ?? {}));
-  return { length: Number(toPlain(r.get('length'))), nodes, edges };
+  return { length: Number(toPlain(r.get('length'))), ids: r.get('ids') as string[], edges };
 }
 
 const windowParams = (w: Window): Params => ({ since: w.since, until: w.until });
@@ -41,8 +40,15 @@ export class TraceRepository {
     return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKindName]));
   }
 
-  async paths(spec: TraversalSpec, hops: number, groups: number, from: string, to: string, first: number, window: Window): Promise<RawPath[]> {
-    const records = await this.db.read(pathsQuery(spec, hops, groups), { from, to, first: int(first), ...windowParams(window) });
+  /** Up to k shortest simple paths, in no set order among equal lengths. */
+  async shortestPaths(spec: TraversalSpec, hops: number, k: number, from: string, to: string, window: Window): Promise<RawPath[]> {
+    const records = await this.db.read(shortestPathsQuery(spec, hops, k), { from, to, ...windowParams(window) });
+    return records.map(toRawPath);
+  }
+
+  /** Every path of the `groups` shortest lengths, one per node sequence, sorted, at most `first`. */
+  async pathGroups(spec: TraversalSpec, hops: number, groups: number, from: string, to: string, first: number, window: Window): Promise<RawPath[]> {
+    const records = await this.db.read(pathGroupsQuery(spec, hops, groups), { from, to, first: int(first), ...windowParams(window) });
     return records.map(toRawPath);
   }
 
@@ -65,22 +71,23 @@ export class TraceRepository {
     return new Map(records.map((r) => [r.get('id') as string, r.get('found') as string[]]));
   }
 
-  async nodes(spec: TraversalSpec, ids: readonly string[], window: Window): Promise<Map<string, NodeInfo>> {
-    if (!ids.length) return new Map();
+  /** The nodes among `ids` that exist, their traversable degree, and every relationship among them. */
+  async nodes(spec: TraversalSpec, ids: readonly string[], window: Window): Promise<NodeSet> {
+    const out: NodeSet = { info: new Map(), edges: [], counted: new Set() };
+    if (!ids.length) return out;
     const records = await this.db.read(nodesQuery(spec), { ids, ...windowParams(window) });
-    const out = new Map<string, NodeInfo>();
+    const edges: GraphEdgeData[] = [];
     for (const r of records) {
       const node = toNodeBase(toPlainObject(r.get('node')));
-      out.set(node.id, { node, degree: Number(toPlain(r.get('degree'))), within: r.get('within') as string[] });
+      out.info.set(node.id, { node, degree: Number(toPlain(r.get('degree'))) });
+      for (const o of toPlain(r.get('out')) as unknown as (RawEdge & { counted: boolean })[]) {
+        const edge = toGraphEdge(node.id, o.type, o.target, o.properties ?? {});
+        edges.push(edge);
+        if (o.counted && o.target !== node.id) out.counted.add(edge.id);
+      }
     }
+    out.edges = uniqueEdges(edges);
     return out;
-  }
-
-  /** Every relationship of those types between two of the ids. */
-  async edgesAmong(ids: readonly string[], types: readonly string[]): Promise<GraphEdgeData[]> {
-    if (!ids.length || !types.length) return [];
-    const records = await this.db.read(cypher('trace/edges-among'), { ids, types });
-    return records.map((r) => toGraphEdge(r.get('source'), r.get('type'), r.get('target'), toPlainObject(r.get('properties'))));
   }
 
   async factParticipants(factIds: readonly string[]): Promise<Participation[]> {

@@ -1,12 +1,14 @@
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import type { EntityRecord } from '../entity/entity.model';
+import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
 import type { RelationshipTypeName } from '../graph/labels';
 import type { EntityKindName, GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
 import { applyDerived, COLLAPSIBLE_FACT_KINDS, deriveEdges } from './derived';
 import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
-import type { TraversalSpec } from './trace.cypher';
-import { type NodeInfo, type PathData, type RawPath, uniqueEdges, type Window, withHidden } from './trace.model';
+import { hiddenCounts, orderPaths, selectPaths } from './path-order';
+import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
+import { type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { TraceRepository } from './trace.repository';
 
 type Maybe<T> = T | null | undefined;
@@ -57,11 +59,6 @@ export interface EventConnectionData {
   totalCount: number;
 }
 
-/** Neighbours over the traversable relationships that are not in `result`. */
-function hidden(info: NodeInfo | undefined, result: ReadonlySet<string>): number {
-  return info ? info.degree - info.within.filter((id) => result.has(id)).length : 0;
-}
-
 /** paths, connect, neighborhood, timeline and exports: the rules, caps and result assembly. */
 export class TraceService {
   constructor(private readonly repo: TraceRepository) {}
@@ -72,19 +69,24 @@ export class TraceService {
     const window = windowArg(args.since, args.until);
     const spec = pathSpec(args.via, relTypesArg(args.relationshipTypes), window);
     if (args.from === args.to) throw new BadUserInputError('from and to must be different entities', 'to');
-    await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
 
-    // Widen one length group at a time: most answers need only the shortest group, and each
-    // group is complete (every path of that length), which keeps the order deterministic.
-    let raw: RawPath[] = [];
-    for (let groups = 1; groups <= first; groups++) {
-      raw = await this.repo.paths(spec, hops, groups, args.from, args.to, first, window);
-      if (raw.length >= first || new Set(raw.map((p) => p.length)).size < groups) break;
-    }
-    const info = await this.repo.nodes(spec, [...new Set(raw.flatMap((p) => p.nodes.map((n) => n.id)))], window);
-    return raw.map((p) => {
-      const inPath = new Set(p.nodes.map((n) => n.id));
-      return { length: p.length, nodes: p.nodes.map((n) => withHidden(n, hidden(info.get(n.id), inPath))), edges: p.edges };
+    // One bounded SHORTEST k query answers most requests; only when k paths come back and the
+    // tied longest ones matter are whole length groups fetched, so the answer never depends on
+    // which of several equally short paths Neo4j found first.
+    const k = Math.min(MAX_SHORTEST_K, 4 * first + 12);
+    const rows = await this.repo.shortestPaths(spec, hops, k, args.from, args.to, window);
+    const picked = selectPaths(rows, k, first);
+    const chosen = 'paths' in picked ? picked.paths : orderPaths(await this.repo.pathGroups(spec, hops, picked.groups, args.from, args.to, first, window));
+    if (!chosen.length) await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
+
+    const set = await this.repo.nodes(spec, [...new Set(chosen.flatMap((p) => p.ids))], window);
+    return chosen.map((p) => {
+      const hidden = hiddenCounts(set, new Set(p.ids));
+      const nodes = p.ids.flatMap((id) => {
+        const info = set.info.get(id);
+        return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
+      });
+      return { length: p.length, nodes, edges: p.edges };
     });
   }
 
@@ -100,7 +102,6 @@ export class TraceService {
     const hops = intArg(args.maxHops, TRACE_LIMITS.maxHops, 'maxHops');
     const window = windowArg(args.since, args.until);
     const spec = pathSpec(args.via, relTypesArg(args.relationshipTypes), window);
-    await this.requireIds(ids.map((id) => [id, `ids.${args.ids.indexOf(id)}`]));
 
     const tree = new Set<string>([ids[0]]);
     const edges: GraphEdgeData[] = [];
@@ -108,12 +109,13 @@ export class TraceService {
     while (remaining.length) {
       const step = await this.repo.connectStep(spec, hops, [...tree], remaining, window);
       if (!step) break;
-      for (const n of step.path.nodes) tree.add(n.id);
+      for (const id of step.path.ids) tree.add(id);
       edges.push(...step.path.edges);
       remaining = remaining.filter((id) => !tree.has(id));
     }
-    const all = [...tree, ...remaining];
-    return this.assemble(spec, window, all, uniqueEdges(edges), remaining.length > 0, args.includeDerived ?? false, false);
+    // only a terminal left unjoined can be one that does not exist
+    if (remaining.length) await this.requireIds([ids[0], ...remaining].map((id) => [id, `ids.${args.ids.indexOf(id)}`]));
+    return this.assemble(spec, window, [...tree, ...remaining], uniqueEdges(edges), remaining.length > 0, args.includeDerived ?? false, false);
   }
 
   /** Breadth first from the entity, each level's neighbours sorted by id, until depth or limit. */
@@ -122,7 +124,6 @@ export class TraceService {
     const limit = intArg(args.limit, TRACE_LIMITS.nodeLimit, 'limit');
     const window = windowArg(args.since, args.until);
     const spec = neighborhoodSpec(args.kinds, relTypesArg(args.relationshipTypes), window);
-    await this.requireIds([[args.id, 'id']]);
 
     const included = [args.id];
     const seen = new Set(included);
@@ -131,6 +132,8 @@ export class TraceService {
     for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
       // one more than fits, so a cut shows as truncation; the Cypher LIMITs each node's expansion
       const found = await this.repo.expand(spec, frontier, included, limit - included.length + 1, window);
+      // the first level doubles as the existence check: a missing focus has no row
+      if (level === 1 && !found.has(args.id)) throw new NotFoundError(`No entity with id "${args.id}"`, { field: 'id' });
       const next: string[] = [];
       for (const f of frontier) {
         for (const m of found.get(f) ?? []) {
@@ -154,9 +157,10 @@ export class TraceService {
     const window = windowArg(args.from, args.to, ['from', 'to']);
     const after = decodeCursor(args.after);
     const entityId = args.entityId ?? null;
-    if (entityId) await this.requireIds([[entityId, 'entityId']]);
     const q = { entityId, from: window.since, to: window.until };
     const [rows, totalCount] = await Promise.all([this.repo.timelinePage({ ...q, after, limit: first + 1 }), this.repo.timelineCount(q)]);
+    // an empty timeline may mean an unknown entity
+    if (entityId && totalCount === 0) await this.requireIds([[entityId, 'entityId']]);
     const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(r.sortDate, r.event.id), node: r.event }));
     return {
       edges,
@@ -220,18 +224,19 @@ export class TraceService {
     );
     if (addParticipants) {
       const present = new Set(ids);
-      const missing = [...new Set(participations.map((p) => p.entityId))].filter((id) => !present.has(id)).sort();
+      const missing = [...new Set(participations.map((p) => p.entityId))].filter((id) => !present.has(id)).sort(compareIds);
       const room = Math.max(0, limit - ids.length);
       if (missing.length > room) truncated = true;
       ids = [...ids, ...missing.slice(0, room)];
     }
     const result = new Set(ids);
-    const [info, allEdges] = await Promise.all([this.repo.nodes(spec, ids, window), edges ? Promise.resolve(edges) : this.repo.edgesAmong(ids, spec.relTypes)]);
+    const set = await this.repo.nodes(spec, ids, window);
+    const hidden = hiddenCounts(set, result);
     const nodes: GraphNodeData[] = ids.flatMap((id) => {
-      const i = info.get(id);
-      return i ? [withHidden(i.node, hidden(i, result))] : [];
+      const info = set.info.get(id);
+      return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
     });
-    const sub: SubgraphData = { nodes, edges: uniqueEdges(allEdges), truncated };
+    const sub: SubgraphData = { nodes, edges: edges ?? set.edges, truncated };
     return includeDerived ? applyDerived(sub, deriveEdges(participations, result)) : sub;
   }
 }

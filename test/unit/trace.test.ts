@@ -6,8 +6,10 @@ import { BadUserInputError } from '../../src/common/errors';
 import type { GraphNodeData, SubgraphData } from '../../src/graph/subgraph';
 import { applyDerived, deriveEdges } from '../../src/trace/derived';
 import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
-import { labelPredicate, pathsQuery, relPattern } from '../../src/trace/trace.cypher';
-import type { Participation } from '../../src/trace/trace.model';
+import { hiddenCounts, orderPaths, selectPaths } from '../../src/trace/path-order';
+import { labelPredicate, needsNodePredicate, nodesQuery, pathGroupsQuery, relPattern, shortestPathsQuery } from '../../src/trace/trace.cypher';
+import { toGraphEdge } from '../../src/trace/trace.model';
+import type { NodeSet, Participation, RawPath } from '../../src/trace/trace.model';
 
 const noWindow = { since: null, until: null };
 
@@ -87,7 +89,7 @@ describe('trace Cypher builder', () => {
   const spec = pathSpec(null, ['PARTY_TO', 'MAKES'], noWindow);
 
   it('puts only allow-listed types and labels into the text, and values in parameters', () => {
-    const q = pathsQuery(spec, 4, 2);
+    const q = pathGroupsQuery(spec, 4, 2);
     expect(q.text).toContain('[:PARTY_TO|MAKES]');
     expect(q.text).toContain('SHORTEST 2 GROUPS');
     expect(q.text).toContain('{1,4}');
@@ -95,16 +97,65 @@ describe('trace Cypher builder', () => {
     expect(q.text).toContain('$first');
     expect(q.text).not.toMatch(/company:/);
     expect(labelPredicate('y', ['COMPANY', 'EVENT'])).toBe('y:Company|Event');
-    expect(pathsQuery(pathSpec(null, null, { since: '2025-01-01', until: null }), 2, 1).text).toContain('date($since)');
+    expect(shortestPathsQuery(pathSpec(null, null, { since: '2025-01-01', until: null }), 2, 5).text).toContain('date($since)');
+    expect(shortestPathsQuery(spec, 3, 24).text).toContain('SHORTEST 24 ((a)');
   });
 
   it('refuses anything outside the allow-lists and bounds (a bug, not input)', () => {
     expect(() => relPattern(['PARTY_TO', 'DROP' as never])).toThrow(/unknown relationship type/);
     expect(() => relPattern([])).toThrow();
     expect(() => labelPredicate('y', ['ROBOT' as never])).toThrow(/unknown kind/);
-    expect(() => pathsQuery(spec, 7, 1)).toThrow(/hops/);
-    expect(() => pathsQuery(spec, 2.5, 1)).toThrow(/hops/);
-    expect(() => pathsQuery(spec, 3, 0)).toThrow(/groups/);
+    expect(() => pathGroupsQuery(spec, 7, 1)).toThrow(/hops/);
+    expect(() => shortestPathsQuery(spec, 2.5, 1)).toThrow(/hops/);
+    expect(() => pathGroupsQuery(spec, 3, 0)).toThrow(/groups/);
+    expect(() => shortestPathsQuery(spec, 3, 1000)).toThrow(/k must/);
+  });
+
+  it("counts degree from Neo4j's degree store unless a node predicate matters", () => {
+    const all = neighborhoodSpec(null, null, noWindow);
+    expect(needsNodePredicate(all)).toBe(false);
+    expect(nodesQuery(all).text).toMatch(/COUNT \{ \(n\)-\[:[A-Z_|]+\]-\(\) \}/);
+    expect(needsNodePredicate(neighborhoodSpec(['COMPANY'], null, noWindow))).toBe(true);
+    expect(needsNodePredicate(neighborhoodSpec(null, null, { since: '2025-01-01', until: null }))).toBe(true);
+    expect(needsNodePredicate(pathSpec(null, null, noWindow))).toBe(true);
+  });
+});
+
+describe('path order and selection', () => {
+  const path = (...ids: string[]): RawPath => ({
+    length: ids.length - 1,
+    ids,
+    edges: ids.slice(1).map((id, i) => toGraphEdge(ids[i], 'R', id, {})),
+  });
+  const parallel = (p: RawPath): RawPath => ({ ...p, edges: p.edges.map((e) => toGraphEdge(e.target, 'S', e.source, {})) });
+
+  it('orders shortest first, then by node ids, one path per node sequence', () => {
+    const a = path('x', 'b', 'y');
+    const b = path('x', 'a', 'c', 'y');
+    const c = path('x', 'a', 'y');
+    const ordered = orderPaths([b, parallel(a), a, c]);
+    expect(ordered.map((p) => p.ids.join(''))).toEqual(['xay', 'xby', 'xacy']);
+    // of two parallel versions the one with the smaller edge ids wins, whatever the input order
+    expect(ordered[1]).toEqual(orderPaths([a, parallel(a)])[0]);
+    expect(orderPaths([parallel(a), a])[0]).toEqual(orderPaths([a, parallel(a)])[0]);
+  });
+
+  it('trusts a SHORTEST k answer only where no tie can have been cut', () => {
+    const rows = [path('x', 'a', 'y'), path('x', 'b', 'y'), path('x', 'a', 'c', 'y'), path('x', 'b', 'c', 'y')];
+    expect(selectPaths(rows, 5, 3)).toEqual({ paths: orderPaths(rows).slice(0, 3) });
+    // k reached: length-2 paths are complete, the length-3 ones may not be
+    expect(selectPaths(rows, 4, 2)).toEqual({ paths: orderPaths(rows).slice(0, 2) });
+    expect(selectPaths(rows, 4, 3)).toEqual({ groups: 2 });
+  });
+
+  it('counts "+N more" as traversable relationships to nodes outside the result', () => {
+    const e1 = toGraphEdge('a', 'R', 'b', {});
+    const e2 = toGraphEdge('b', 'R', 'c', {});
+    const e3 = toGraphEdge('a', 'R', 'c', {});
+    const node = (id: string, degree: number) => [id, { node: { id, kind: 'COMPANY' as const, label: id, properties: {} }, degree }] as const;
+    const set: NodeSet = { info: new Map([node('a', 5), node('b', 2), node('c', 3)]), edges: [e1, e2, e3], counted: new Set([e1.id, e2.id]) };
+    expect(Object.fromEntries(hiddenCounts(set, new Set(['a', 'b', 'c'])))).toEqual({ a: 4, b: 0, c: 2 });
+    expect(Object.fromEntries(hiddenCounts(set, new Set(['a', 'b'])))).toEqual({ a: 4, b: 1 });
   });
 });
 
