@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/common/paths';
 import { DEFAULT_SEED } from './generate';
@@ -32,6 +32,16 @@ import path) and the same sequence of questions for the three servers:
 GraphQL documents: bench/workloads/*.graphql (ours) and bench/workloads/anchor/*.graphql. "DB round
 trips / req" counts Cypher statements sent per request (driver-level counter in each server).
 The goal: at least 2× the anchor's throughput and a median latency within 1.3× the floor's.`;
+
+/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -96,20 +106,30 @@ async function main() {
         }
       }
       for (const p of plans) await loadRun({ url: p.url, bodies: p.bodies, connections: settings.connections, seconds: settings.warmup });
-      const runs = new Map<ServerName, { runs: RunResult[]; queries: number }>();
+      type Tally = { runs: RunResult[]; queries: number; cpuMs: number; dbCpuMs: number; byName: Map<string, { n: number; ms: number }> };
+      const runs = new Map<ServerName, Tally>();
       for (let round = 0; round < settings.rounds; round++) {
         for (const p of plans) {
-          const before = (await p.server.stats()).queries;
+          const before = await p.server.stats();
+          const dbBefore = processCpuMs(bench.neo4j.pid);
           const run = await loadRun({ url: p.url, bodies: p.bodies, connections: settings.connections, seconds: settings.seconds });
+          const dbAfter = processCpuMs(bench.neo4j.pid);
           const after = await p.server.stats();
           if (p.server === ours) peakRss = Math.max(peakRss, after.rss / 2 ** 20);
-          const entry = runs.get(p.server.name) ?? { runs: [], queries: 0 };
+          const entry: Tally = runs.get(p.server.name) ?? { runs: [], queries: 0, cpuMs: 0, dbCpuMs: 0, byName: new Map() };
           entry.runs.push(run);
-          entry.queries += after.queries - before;
+          entry.queries += after.queries - before.queries;
+          entry.cpuMs += after.cpuMs - before.cpuMs;
+          entry.dbCpuMs += dbAfter - dbBefore;
+          for (const [name, v] of Object.entries(after.byName)) {
+            const b = before.byName[name] ?? { n: 0, ms: 0 };
+            const t = entry.byName.get(name) ?? { n: 0, ms: 0 };
+            entry.byName.set(name, { n: t.n + v.n - b.n, ms: t.ms + v.ms - b.ms });
+          }
           runs.set(p.server.name, entry);
         }
       }
-      for (const [server, { runs: rs, queries }] of runs) {
+      for (const [server, { runs: rs, queries, cpuMs, dbCpuMs, byName }] of runs) {
         const latencies = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
         const requests = rs.reduce((n, r) => n + r.requests, 0);
         const seconds = rs.reduce((n, r) => n + r.seconds, 0);
@@ -119,9 +139,13 @@ async function main() {
           errors: rs.reduce((n, r) => n + r.errors, 0), firstError: rs.find((r) => r.firstError)?.firstError,
           roundTrips: requests ? queries / requests : NaN,
           kbPerResponse: requests ? rs.reduce((n, r) => n + r.bytes, 0) / requests / 1024 : NaN,
+          cpuMsPerRequest: requests ? cpuMs / requests : NaN,
+          dbCpuMsPerRequest: requests ? dbCpuMs / requests : NaN,
+          statements: [...byName].filter(([, v]) => v.n > 0).sort((a, b) => b[1].ms - a[1].ms)
+            .map(([name, v]) => ({ name, perRequest: v.n / requests, avgMs: v.ms / v.n })),
         };
         result.results.push(row);
-        log(`${w.name} ${server}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, ${row.roundTrips.toFixed(2)} round trips, ${row.errors} errors`);
+        log(`${w.name} ${server}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, ${row.roundTrips.toFixed(2)} round trips, ${row.cpuMsPerRequest.toFixed(2)} server CPU ms/req, ${row.dbCpuMsPerRequest.toFixed(2)} Neo4j CPU ms/req, ${row.errors} errors`);
       }
       workloads.push(result);
     }

@@ -3,6 +3,16 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/common/paths';
 import type { ServerName, Vars } from '../workloads';
 
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  /** user + system CPU time of the server process so far */
+  cpuMs: number;
+  queries: number;
+  /** ours only: statements and their total time by query name */
+  byName: Record<string, { n: number; ms: number }>;
+}
+
 /** A benchmark server running in its own Node process (so its memory and CPU are its own). */
 export interface ServerProcess {
   name: ServerName;
@@ -11,7 +21,7 @@ export interface ServerProcess {
   pid: number;
   /** the URL and body of one request for a workload */
   request(workload: string, document: string | undefined, vars: Vars): { url: string; body: string };
-  stats(): Promise<{ rss: number; heapUsed: number; queries: number }>;
+  stats(): Promise<ServerStats>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +58,7 @@ export async function startServer(name: ServerName, neo4jUri: string, log: (l: s
       name === 'raw'
         ? { url: `${url}/${workload}`, body: JSON.stringify({ variables: vars }) }
         : { url, body: JSON.stringify({ query: document, variables: vars }) },
-    stats: async () => (await (await fetch(statsUrl)).json()) as { rss: number; heapUsed: number; queries: number },
+    stats: async () => (await (await fetch(statsUrl)).json()) as ServerStats,
     stop: () => stopChild(child),
   };
 }

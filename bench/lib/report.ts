@@ -18,6 +18,12 @@ export interface ServerResult {
   /** database statements per request */
   roundTrips: number;
   kbPerResponse: number;
+  /** CPU time of the server process per request (robust to a shared machine, unlike wall time) */
+  cpuMsPerRequest: number;
+  /** CPU time of the Neo4j JVM per request while this server was loaded */
+  dbCpuMsPerRequest: number;
+  /** ours: each statement, how many per request, and its mean wall time */
+  statements: { name: string; perRequest: number; avgMs: number }[];
 }
 
 export interface WorkloadResult {
@@ -88,14 +94,21 @@ export function renderSection(r: RunReport): string {
   L();
   L('### Measurements');
   L();
-  L('| workload | server | req/s | p50 ms | p95 ms | p99 ms | errors | DB round trips / req | KB / response |');
-  L('|---|---|---|---|---|---|---|---|---|');
+  L('| workload | server | req/s | p50 ms | p95 ms | p99 ms | errors | DB round trips / req | server CPU ms / req | Neo4j CPU ms / req | KB / response |');
+  L('|---|---|---|---|---|---|---|---|---|---|---|');
   const label: Record<ServerName, string> = { ours: 'ours', anchor: 'anchor (@neo4j/graphql 7)', raw: 'floor (Cypher + driver)' };
   for (const w of r.workloads) {
     for (const s of w.results) {
-      L(`| ${w.name} | ${label[s.server]} | ${f1(s.rps)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${f2(s.roundTrips)} | ${f1(s.kbPerResponse)} |`);
+      L(`| ${w.name} | ${label[s.server]} | ${f1(s.rps)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${f2(s.roundTrips)} | ${f2(s.cpuMsPerRequest)} | ${f2(s.dbCpuMsPerRequest)} | ${f1(s.kbPerResponse)} |`);
     }
-    for (const k of w.skipped) L(`| ${w.name} | ${label[k.server]} | n/a | | | | | | ${k.reason} |`);
+    for (const k of w.skipped) L(`| ${w.name} | ${label[k.server]} | n/a | | | | | | | | ${k.reason} |`);
+  }
+  L();
+  L("Our statements per request (name: count per request × mean wall time under load):");
+  L();
+  for (const w of r.workloads) {
+    const o = w.results.find((x) => x.server === 'ours');
+    if (o?.statements.length) L(`- ${w.name}: ${o.statements.map((st) => `\`${st.name}\` ${f2(st.perRequest)} × ${ms(st.avgMs)} ms`).join(', ')}`);
   }
   L();
   const errs = r.workloads.flatMap((w) => w.results.filter((s) => s.firstError).map((s) => `- ${w.name} / ${s.server}: ${s.firstError}`));

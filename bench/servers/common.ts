@@ -7,7 +7,15 @@ import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
  * listener (its own port, so it can never collide with a server's routes) and the READY line the
  * harness waits for.
  */
-export const counters = { queries: 0 };
+export const counters = { queries: 0, byName: {} as Record<string, { n: number; ms: number }> };
+
+/** Adds one statement's time to its name's total (ours reports names through its observer). */
+export function countQuery(name: string, ms: number): void {
+  counters.queries++;
+  const entry = (counters.byName[name] ??= { n: 0, ms: 0 });
+  entry.n++;
+  entry.ms += ms;
+}
 
 export function argValue(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,12 +24,13 @@ export function argValue(name: string, fallback?: string): string {
   return v;
 }
 
-/** GET / on the stats port: {rss, heapUsed, queries}. */
+/** GET / on the stats port: {rss, heapUsed, cpuMs, queries, byName}. */
 export async function startStats(): Promise<number> {
   const server = http.createServer((_req, res) => {
     const m = process.memoryUsage();
+    const cpu = process.cpuUsage();
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, queries: counters.queries }));
+    res.end(JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, queries: counters.queries, byName: counters.byName }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   server.unref();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startService } from '../../src/server/service';
-import { announce, argValue, counters, exitWithParent, startStats } from './common';
+import { announce, argValue, countQuery, exitWithParent, startStats } from './common';
 
 /**
  * Our service, exactly as `npm start` runs it (production mode), pointed at the benchmark's Neo4j.
@@ -19,9 +19,7 @@ async function main() {
     LOG_LEVEL: 'warn',
   });
   const service = await startService(config, createLogger(config.LOG_LEVEL));
-  service.db.onQuery(() => {
-    counters.queries++;
-  });
+  service.db.onQuery(({ name, ms }) => countQuery(name, ms));
   exitWithParent(() => service.stop());
   announce(`${service.url}/graphql`, await startStats());
 }
