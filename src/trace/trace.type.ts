@@ -39,7 +39,11 @@ export class GraphNode {
   @Field(() => JSONScalar, { description: "the entity's own fields, JSON-safe (numbers as numbers, dates ISO 8601)" })
   properties!: Record<string, JsonValue>;
 
-  @Field(() => Int, { description: 'neighbours (over the relationships this query may traverse) not included in this result' })
+  @Field(() => Int, {
+    description:
+      'neighbours not included in this result ("+N more"), over the relationships and kinds this query may traverse; ' +
+      'counted by relationship, so a hidden node joined by two relationships counts twice',
+  })
   hiddenNeighbors!: number;
 }
 

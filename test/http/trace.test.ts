@@ -209,6 +209,14 @@ describe('connect', () => {
     for (const e of sub.edges) expect(e.properties.viaFactIds).toEqual(['partnership:apple-intelligence-china']);
   });
 
+  it('gives the same subgraph whatever the order of the other ids, every time', async () => {
+    const a = await connect({ ids: ['company:apple', 'company:alibaba', 'company:baidu'] });
+    const b = await connect({ ids: ['company:apple', 'company:baidu', 'company:alibaba'] });
+    expect(await connect({ ids: ['company:apple', 'company:alibaba', 'company:baidu'] })).toEqual(a);
+    expect(ids(b.nodes).sort()).toEqual(ids(a.nodes).sort());
+    expect(b.edges.map((e) => e.id).sort()).toEqual(a.edges.map((e) => e.id).sort());
+  });
+
   it('keeps an entity no path reaches, unconnected, and says the result is cut', async () => {
     const sub = await connect({ ids: ['company:apple', 'sector:energy'], maxHops: 2 });
     expect(ids(sub.nodes)).toEqual(expect.arrayContaining(['company:apple', 'sector:energy']));
