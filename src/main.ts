@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // the drain is bounded by SHUTDOWN_GRACE_MS and Neo4j's stop by 30 s; never hang past both
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 35_000).unref();
     service
       .stop()
       .then(() => process.exit(0))

@@ -64,7 +64,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // in-flight requests get SHUTDOWN_GRACE_MS to finish after SIGTERM, then their sockets close
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       requestObservabilityPlugin(metrics, logger),
       authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
