@@ -37,7 +37,7 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-type Outcome = { kind: 'read' | 'write'; ok: boolean; code?: string; ms: number; at: number };
+type Outcome = { kind: 'read' | 'write'; ok: boolean; code?: string; status?: number; ms: number; at: number };
 
 const READ = '{ entity(id: "company:alibaba") { id name } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,7 +79,7 @@ function startLoad(workers: number, maxRequests: number) {
         const res = await gql(svc.url, READ).catch(() => undefined);
         const code = res?.body.errors?.[0]?.extensions?.code as string | undefined;
         const ok = res?.status === 200 && !res.body.errors && (res.body.data as { entity?: { id: string } })?.entity?.id === 'company:alibaba';
-        outcomes.push({ kind: 'read', ok, code: ok ? undefined : (code ?? 'NO_RESPONSE'), ms: performance.now() - started, at: Date.now() });
+        outcomes.push({ kind: 'read', ok, code: ok ? undefined : (code ?? 'NO_RESPONSE'), status: res?.status, ms: performance.now() - started, at: Date.now() });
       } else {
         try {
           await importer.importDocument(writeDoc(n), `write-${n}`, { actor: 'outage-test', resolveByName: false });
@@ -139,6 +139,8 @@ describe('Neo4j killed during load', () => {
     await until(() => outage().length >= 40, 20_000, 'requests during the outage');
     const duringOutage = outage();
     expect(new Set(duringOutage.map((o) => o.code))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
+    // over HTTP the error also sets the status, so proxies and clients can retry without parsing
+    expect(new Set(duringOutage.filter((o) => o.kind === 'read').map((o) => o.status))).toEqual(new Set([503]));
     // requests caught by the kill itself also end fast and with the same code
     const afterKill = load.outcomes.slice(beforeKill).filter((o) => !o.ok);
     expect(afterKill.every((o) => o.code === 'DATABASE_UNAVAILABLE')).toBe(true);
