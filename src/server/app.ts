@@ -22,6 +22,7 @@ import { AppContext, contextFactory } from './context';
 import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from './schema';
 import { exportHandler } from '../trace/export.route';
+import { mountWebPages } from './web';
 
 export interface App {
   express: Express;
@@ -90,6 +91,9 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       accepting: state.accepting,
     });
   });
+
+  // the explorer page (/), GraphiQL (/graphiql) and their bundled assets (/assets), all local
+  mountWebPages(app);
 
   const corsOptions = config.CORS_ORIGINS.length ? cors({ origin: config.CORS_ORIGINS, maxAge: 600 }) : cors({ origin: false });
   // graph files for Gephi, yEd, NetworkX; same CORS allow-list, and the file name readable cross-origin

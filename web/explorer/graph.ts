@@ -47,7 +47,6 @@ const STYLE: StylesheetJson = [
   { selector: 'node[?fact]', style: { width: 22, height: 22 } },
   { selector: 'node.expandable', style: { 'border-width': 2, 'border-color': '#475569', 'border-style': 'dashed' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#2563eb', 'border-style': 'solid' } },
-  { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#dc2626', 'border-style': 'solid' } },
   {
     selector: 'edge',
     style: {
@@ -71,6 +70,7 @@ const STYLE: StylesheetJson = [
     selector: 'edge.on-path',
     style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', label: 'data(type)', color: '#9a3412', 'z-index': 10 },
   },
+  { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#dc2626', 'border-style': 'solid' } },
   { selector: '.faded', style: { opacity: 0.18 } },
   { selector: '.filtered', style: { display: 'none' } },
 ];
@@ -78,13 +78,14 @@ const STYLE: StylesheetJson = [
 /** Wraps the Cytoscape instance: merging results in, the "+N" hints, filters and path highlights. */
 export class GraphView {
   readonly cy: Core;
-  /** best estimate of each node's total number of neighbours, from the results seen so far */
+  /** best estimate of each node's number of relationships, from the results seen so far */
   private readonly degree = new Map<string, number>();
   private filters: Filters | null = null;
   private layouts = 0;
+  private afterLayout: (() => void)[] = [];
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
-    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: false });
+    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 3, boxSelectionEnabled: false });
     this.cy.on('tap', 'node', (e) => {
       const id = (e.target as NodeSingular).id();
       if ((e.originalEvent as MouseEvent | undefined)?.shiftKey) handlers.pathEnd(id);
@@ -134,17 +135,15 @@ export class GraphView {
         .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type } })),
     );
 
-    // hiddenNeighbors counts the neighbours this result left out; plus the ones it included, that
-    // is the node's degree, which stays true as later results bring more of them in
-    const seen = new Map<string, Set<string>>();
+    // hiddenNeighbors counts the relationships this result left out; plus the ones it included,
+    // that is the node's degree, which stays true as later results bring more of them in
+    const included = new Map<string, number>();
     for (const e of edges) {
-      if (!seen.has(e.source)) seen.set(e.source, new Set());
-      if (!seen.has(e.target)) seen.set(e.target, new Set());
-      seen.get(e.source)!.add(e.target);
-      seen.get(e.target)!.add(e.source);
+      included.set(e.source, (included.get(e.source) ?? 0) + 1);
+      included.set(e.target, (included.get(e.target) ?? 0) + 1);
     }
     for (const n of nodes) {
-      const estimate = n.hiddenNeighbors + (seen.get(n.id)?.size ?? 0);
+      const estimate = n.hiddenNeighbors + (included.get(n.id) ?? 0);
       this.degree.set(n.id, Math.max(this.degree.get(n.id) ?? 0, estimate));
     }
     this.refreshHints();
@@ -202,6 +201,20 @@ export class GraphView {
       });
       for (const id of endpoints) cy.getElementById(id).addClass('path-end');
     });
+    this.whenLaidOut(() => {
+      const onPath = cy.elements('.on-path');
+      if (onPath.empty()) return;
+      // fit the paths, but not closer than a comfortable reading zoom
+      const bb = onPath.boundingBox();
+      const zoom = Math.min(1.3, (cy.width() - 140) / Math.max(bb.w, 1), (cy.height() - 140) / Math.max(bb.h, 1));
+      cy.animate({ zoom, center: { eles: onPath } }, { duration: 350 });
+    });
+  }
+
+  /** Runs after the running layouts stop (they fit the whole graph, which would undo a zoom). */
+  private whenLaidOut(fn: () => void): void {
+    if (this.layouts === 0) fn();
+    else this.afterLayout.push(fn);
   }
 
   clearHighlight(): void {
@@ -245,6 +258,10 @@ export class GraphView {
     this.layouts++;
     layout.one('layoutstop', () => {
       this.layouts--;
+      if (this.layouts > 0) return;
+      const waiting = this.afterLayout;
+      this.afterLayout = [];
+      for (const fn of waiting) fn();
     });
     layout.run();
   }

@@ -5,6 +5,15 @@ import type { Json, Kind } from './api';
 /** The same palette as every export format, so a graph looks alike here, in Gephi and in sigma. */
 export const KINDS: readonly Kind[] = KIND_ORDER;
 export const kindColor = (kind: Kind): string => KIND_COLORS[kind] ?? '#999999';
+/** Dark or light text for a chip in the kind's color, whichever reads better (WCAG luminance). */
+export function kindTextColor(kind: Kind): string {
+  const hex = kindColor(kind).slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.3 ? '#111827' : '#ffffff';
+}
 export const isFact = (kind: Kind): boolean => FACT_KINDS.includes(kind);
 
 export const KIND_TITLES: Record<Kind, string> = {

@@ -250,8 +250,10 @@ function applyFilters(): void {
   updateStatus();
 }
 ui.kindFilters.addEventListener('change', applyFilters);
-ui.dateFrom.addEventListener('change', applyFilters);
-ui.dateTo.addEventListener('change', applyFilters);
+for (const input of [ui.dateFrom, ui.dateTo]) {
+  input.addEventListener('input', applyFilters);
+  input.addEventListener('change', applyFilters);
+}
 applyFilters();
 
 // ---- toolbar

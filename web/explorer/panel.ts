@@ -1,6 +1,6 @@
 import type { EntityDetails, GraphNode, Json, Kind, Subgraph } from './api';
 import { fill, h } from './dom';
-import { factDate, isFact, KIND_TITLES, kindColor } from './kinds';
+import { factDate, isFact, KIND_TITLES, kindColor, kindTextColor } from './kinds';
 
 export interface PanelActions {
   expand(id: string): void;
@@ -18,6 +18,7 @@ const LANGUAGE_NAMES: Record<string, string> = { ko: 'Korean', zh: 'Chinese', en
 export function kindChip(kind: Kind): HTMLElement {
   const chip = h('span', { className: 'kind-chip', dataset: { kind } }, KIND_TITLES[kind] ?? kind);
   chip.style.setProperty('--kind-color', kindColor(kind));
+  chip.style.setProperty('--kind-text', kindTextColor(kind));
   return chip;
 }
 
@@ -67,9 +68,10 @@ export function renderDetails(panel: HTMLElement, entity: EntityDetails, around:
     entity.description ? h('p', { className: 'description' }, entity.description) : null,
     namesSection(entity),
     propertiesSection(entity.properties),
-    ...lists,
-    around.truncated ? h('p', { className: 'muted' }, 'More connections exist than are listed here.') : null,
+    lists[0],
     sourcesSection(entity),
+    lists[1],
+    around.truncated ? h('p', { className: 'muted' }, 'More connections exist than are listed here.') : null,
   );
 }
 
