@@ -29,7 +29,16 @@ export class Organization extends Entity {
 
   @Field(() => String, { nullable: true })
   country?: string | null;
+
+  @Field(() => String, { nullable: true })
+  website?: string | null;
 }
 
 @ObjectType({ implements: Entity, description: 'A person' })
-export class Person extends Entity {}
+export class Person extends Entity {
+  @Field(() => String, { nullable: true, description: 'job title' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  country?: string | null;
+}

@@ -18,4 +18,16 @@ export class Event extends Entity {
 
   @Field(() => Float, { nullable: true, description: 'for stock moves: the change in percent' })
   changePct?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'for robotaxi operations: no safety driver on board' })
+  driverless?: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: 'for operations: hours of service per day' })
+  hoursPerDay?: number | null;
 }

@@ -21,4 +21,10 @@ export class Investment extends Entity {
 
   @Field(() => Int, { nullable: true })
   periodYears?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'PLANNED, ANNOUNCED or COMPLETED' })
+  status?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise date is' })
+  datePrecision?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 import { Entity } from '../entity/entity.type';
 
@@ -24,4 +24,22 @@ export class Metric extends Entity {
 
   @Field(() => DateScalar, { nullable: true })
   periodEnd?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'what was measured, e.g. "agent performance"' })
+  measure?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'EXACT, APPROXIMATE, AT_LEAST, MORE_THAN, AT_MOST or LESS_THAN' })
+  valueQualifier?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ACTUAL, FORECAST, ESTIMATE or TEST_RESULT' })
+  observationType?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'rank in its market, e.g. 1 for the leader' })
+  rank?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'how many times the earlier figure this is' })
+  changeMultiple?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise the period dates are' })
+  datePrecision?: string | null;
 }

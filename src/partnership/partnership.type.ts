@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 import { Entity } from '../entity/entity.type';
 
@@ -15,4 +15,16 @@ export class Partnership extends Entity {
 
   @Field(() => DateScalar, { nullable: true })
   date?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise the dates are' })
+  datePrecision?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'for supply contracts: how many units' })
+  quantity?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'the unit of quantity, e.g. UNITS' })
+  quantityUnit?: string | null;
 }

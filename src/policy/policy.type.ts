@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 import { Entity } from '../entity/entity.type';
 
@@ -12,4 +12,13 @@ export class Policy extends Entity {
 
   @Field(() => DateScalar, { nullable: true })
   date?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise date is' })
+  datePrecision?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'how many years a plan covers' })
+  periodYears?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'for ownership-based restrictions: the share (percent) above which it applies' })
+  ownershipThresholdPct?: number | null;
 }

@@ -10,6 +10,9 @@ export class Product extends Entity {
   @Field(() => DateScalar, { nullable: true })
   releaseDate?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise releaseDate is' })
+  datePrecision?: string | null;
+
   @Field(() => Boolean, { nullable: true })
   closedSource?: boolean | null;
 }

@@ -1,5 +1,6 @@
 import { createEntityLoaders } from '../entity/entity.loaders';
 import { createRelationshipLoaders } from '../relationship/relationship.loaders';
+import { createSourceLoaders } from '../source/source.loaders';
 import type { Services } from './services';
 
 /** Per-request DataLoaders, built fresh for each request. Feature folders add theirs here. */
@@ -8,6 +9,7 @@ export function createLoaders(services: Services) {
   return {
     ...entity,
     ...createRelationshipLoaders(services.relationship, entity.entityById),
+    ...createSourceLoaders(services.source),
   };
 }
 

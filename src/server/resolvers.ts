@@ -21,6 +21,7 @@ import { PolicyRelationshipResolver } from '../policy/policy.relations';
 import { ProductRelationshipResolver } from '../product/product.relations';
 import { EntityRelatedResolver } from '../relationship/relationship.resolver';
 import { EventConnectionNodesResolver, rootConnectionResolvers } from '../entity/connection.resolver';
+import { SourceResolver } from '../source/source.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
 export const resolvers = [
@@ -47,6 +48,7 @@ export const resolvers = [
   // root Relay connections per kind (companies, events, ...)
   ...rootConnectionResolvers,
   EventConnectionNodesResolver,
+  SourceResolver,
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */

@@ -5,6 +5,8 @@ import { EntityRepository } from '../entity/entity.repository';
 import { EntityService } from '../entity/entity.service';
 import { RelationshipRepository } from '../relationship/relationship.repository';
 import { RelationshipService } from '../relationship/relationship.service';
+import { SourceRepository } from '../source/source.repository';
+import { SourceService } from '../source/source.service';
 import { SystemService } from '../system/system.service';
 import { Importer } from '../import/importer';
 import { MutationRepository } from '../mutation/mutation.repository';
@@ -22,6 +24,7 @@ export function createServices(db: Database, opts: { importMaxItems?: number; lo
     trace: new TraceService(new TraceRepository(db)),
     relationship: new RelationshipService(new RelationshipRepository(db)),
     connection: new ConnectionService(new ConnectionRepository(db)),
+    source: new SourceService(new SourceRepository(db)),
   };
 }
 

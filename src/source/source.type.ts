@@ -16,6 +16,15 @@ export class Source extends Entity {
   @Field(() => String, { nullable: true })
   title?: string | null;
 
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR: how precise issued is' })
+  datePrecision?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'metric kinds a section tracks without giving figures (e.g. the valuation table: MARKET_CAP, PER, ...)' })
+  trackedMetricKinds?: string[] | null;
+
   @Field(() => [String], { nullable: true })
   sectionIds?: string[] | null;
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freshGraph, testDatabase } from '../support/graph';
 import { gql, startTestServer } from '../support/server';
 import type { RunningService } from '../../src/server/service';
@@ -213,5 +215,35 @@ describe('Entity.related', () => {
     const res = await gql(svc.url, `{ e: entity(id: "company:alibaba") { related(types: ["PARTY_TO", "KNOWS"]) { type } } }`);
     expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'types' });
     expect(res.body.errors![0].message).toContain('KNOWS');
+  });
+});
+
+describe('Source.entities', () => {
+  const seed = JSON.parse(readFileSync(join(__dirname, '../../data/seed/000_b2d2384472f2fb10.json'), 'utf8')) as { source: { id: string }; entities: { id: string; kind: string }[] };
+  type SourcePage = { s: { entities: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+  const query = `query($id: ID!, $after: String, $kinds: [EntityKind!]) { s: entity(id: $id) { ... on Source {
+      entities(first: 25, after: $after, kinds: $kinds) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }`;
+
+  it('pages through every entity the newsletter reported, by id, with a total', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i += 1) {
+      const res: { body: { data?: SourcePage } } = await gql<SourcePage>(svc.url, query, { id: seed.source.id, after });
+      const page = res.body.data!.s.entities;
+      expect(page.totalCount).toBe(seed.entities.length);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(seed.entities.map((e) => e.id).sort());
+  });
+
+  it('narrows to kinds and rejects a malformed cursor naming `after`', async () => {
+    const res = await gql<SourcePage>(svc.url, query, { id: seed.source.id, kinds: ['POLICY'] });
+    const expected = seed.entities.filter((e) => e.kind === 'POLICY').map((e) => e.id).sort();
+    expect(res.body.data!.s.entities.nodes.map((n) => n.id)).toEqual(expected);
+    expect(res.body.data!.s.entities.totalCount).toBe(expected.length);
+    const bad = await gql(svc.url, query, { id: seed.source.id, after: 'nope' });
+    expect(bad.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

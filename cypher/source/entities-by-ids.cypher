@@ -1,0 +1,18 @@
+// Pages of the entities each source reported, for many sources at once (Source.entities). Keyset
+// on the entity id: `after` continues strictly after it. $limit is the largest page asked for + 1.
+UNWIND $keys AS key
+MATCH (s:Source {id: key.source})
+CALL (s, key) {
+  MATCH (n:Entity)-[:REPORTED_IN]->(s)
+  WHERE (key.after IS NULL OR n.id > key.after) AND (size(key.kinds) = 0 OR n.kind IN key.kinds)
+  WITH DISTINCT n
+  ORDER BY n.id
+  LIMIT $limit
+  RETURN collect(n) AS nodes
+}
+CALL (s, key) {
+  MATCH (n:Entity)-[:REPORTED_IN]->(s)
+  WHERE size(key.kinds) = 0 OR n.kind IN key.kinds
+  RETURN count(DISTINCT n) AS total
+}
+RETURN key.key AS key, nodes, total
