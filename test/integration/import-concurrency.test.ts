@@ -78,4 +78,16 @@ describe('concurrent imports', () => {
     // every entity was created by exactly one of the eight imports
     expect(summaries.reduce((n, s) => n + s.entities.created, 0)).toBe(single.nodes - seedEntities);
   });
+
+  it('keeps every alias when 8 concurrent imports each add one to the same entity', async () => {
+    const [base] = overlappingDocuments({ documents: 1, shared: 1, ownPerDocument: 0, tag: 'alias' });
+    const docs = Array.from({ length: 8 }, (_, i) => ({
+      ...base,
+      source: { ...base.source, id: `source:alias-issue-${i}` },
+      entities: base.entities.map((e) => (e.kind === 'COMPANY' ? { ...e, names: [...e.names, { lang: 'en', value: `Alias Number ${i}` }] } : e)),
+    }));
+    await importAll(docs, true);
+    const [rec] = await db.read({ name: 'test/names', text: 'MATCH (n:Entity {id: $id}) RETURN n.names AS names' }, { id: 'company:alias-shared-0' });
+    expect(rec.get('names')).toEqual(expect.arrayContaining(Array.from({ length: 8 }, (_, i) => `Alias Number ${i}`)));
+  });
 });
