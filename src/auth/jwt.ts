@@ -1,11 +1,7 @@
-import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
-import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
+import { jose, type JWTPayload, type JWTVerifyGetKey } from './jose';
 import { expandRole, highestRole, Principal } from './roles';
 
-// jose ships ES modules only. Node >= 20.19 can require() them; TypeScript's node16 CommonJS
-// output cannot `import` them, hence a typed require.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } = require('jose') as typeof Jose;
+const { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } = jose;
 
 export interface JwtOptions {
   /** HS256 shared secret */

@@ -53,7 +53,7 @@ export class MutationRepository {
   }
 
   async addProvenance(tx: Tx, rows: ProvenanceRow[], actor: string): Promise<void> {
-    if (rows.length) await tx.run(cypher('import/upsert-provenance'), { rows, actor });
+    if (rows.length) await tx.run(cypher('mutation/upsert-provenance'), { rows, actor });
   }
 
   async link(tx: Tx, type: RelationshipTypeName, from: string, to: string, props: Record<string, unknown>, hash: string, actor: string): Promise<RelationshipResult> {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { jose } from '../../src/auth/jose';
 import type { Database } from '../../src/db/database';
 import type { RunningService } from '../../src/server/service';
 import { asRole, TEST_API_KEYS, TEST_KEYS } from '../support/auth';
@@ -9,6 +9,7 @@ import { freshGraph, testDatabase } from '../support/graph';
 import { nodeProps } from '../support/graph-state';
 import { gql, startTestServer } from '../support/server';
 
+const { exportJWK, generateKeyPair, SignJWT } = jose;
 const SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'kg-graphql';
