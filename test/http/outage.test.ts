@@ -21,18 +21,29 @@ jest.setTimeout(120_000);
 let home: string;
 let port: number;
 let neo4j: LocalNeo4j;
-let svc: RunningService;
+let current: RunningService | undefined;
+let seeded = false;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'kg-outage-'));
   port = await freePort();
   neo4j = await startLocalNeo4j({ home, port, heap: '512m', pageCacheMb: 64 });
-  svc = await startTestServer({ NEO4J_URI: neo4j.uri, NEO4J_TX_TIMEOUT_MS: '60000' });
-  await freshGraph(svc.db);
+});
+
+/** The service on our Neo4j through a direct (bolt://) or a routing (neo4j://) driver. */
+async function startService(scheme: 'bolt' | 'neo4j'): Promise<RunningService> {
+  current = await startTestServer({ NEO4J_URI: neo4j.uri.replace(/^bolt:/, `${scheme}:`), NEO4J_TX_TIMEOUT_MS: '60000' });
+  if (!seeded) await freshGraph(current.db);
+  seeded = true;
+  return current;
+}
+
+afterEach(async () => {
+  await current?.stop();
+  current = undefined;
 });
 
 afterAll(async () => {
-  await svc?.stop();
   await neo4j?.stop();
   if (home) rmSync(home, { recursive: true, force: true });
 });
@@ -43,17 +54,17 @@ const READ = '{ entity(id: "company:alibaba") { id name } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A one-entity import document: the write is acknowledged when importDocument resolves. */
-function writeDoc(n: number) {
+function writeDoc(tag: string, n: number) {
   return {
     source: {
-      id: `source:outage-test-${n}`,
-      name: `Outage test ${n}`,
-      names: [{ lang: 'en', value: `Outage test ${n}` }],
+      id: `source:outage-${tag}-${n}`,
+      name: `Outage test ${tag} ${n}`,
+      names: [{ lang: 'en', value: `Outage test ${tag} ${n}` }],
       properties: { issued: '2025-09-08', lang: 'en', title: 'Outage test', sections: [{ id: 'main', title: 'Main' }] },
     },
     entities: [
       {
-        id: `company:outage-write-${n}`,
+        id: `company:outage-${tag}-write-${n}`,
         kind: 'COMPANY',
         name: `Outage Write ${n}`,
         names: [{ lang: 'en', value: `Outage Write ${n}` }],
@@ -65,7 +76,7 @@ function writeDoc(n: number) {
 }
 
 /** Bounded load: `workers` loops alternating reads and writes, a short pause between requests. */
-function startLoad(workers: number, maxRequests: number) {
+function startLoad(svc: RunningService, tag: string, workers: number, maxRequests: number) {
   const outcomes: Outcome[] = [];
   const acknowledged: string[] = [];
   const importer = new Importer(svc.db);
@@ -82,8 +93,8 @@ function startLoad(workers: number, maxRequests: number) {
         outcomes.push({ kind: 'read', ok, code: ok ? undefined : (code ?? 'NO_RESPONSE'), status: res?.status, ms: performance.now() - started, at: Date.now() });
       } else {
         try {
-          await importer.importDocument(writeDoc(n), `write-${n}`, { actor: 'outage-test', resolveByName: false });
-          acknowledged.push(`company:outage-write-${n}`);
+          await importer.importDocument(writeDoc(tag, n), `write-${n}`, { actor: 'outage-test', resolveByName: false });
+          acknowledged.push(`company:outage-${tag}-write-${n}`);
           outcomes.push({ kind: 'write', ok: true, ms: performance.now() - started, at: Date.now() });
         } catch (err) {
           const code = err instanceof DatabaseUnavailableError ? 'DATABASE_UNAVAILABLE' : String((err as Error).message);
@@ -113,7 +124,7 @@ async function until(done: () => boolean, timeoutMs: number, what: string): Prom
   }
 }
 
-async function waitForStatus(path: string, status: number, timeoutMs: number): Promise<number> {
+async function waitForStatus(svc: RunningService, path: string, status: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const res = await fetch(`${svc.url}${path}`).catch(() => undefined);
@@ -124,15 +135,16 @@ async function waitForStatus(path: string, status: number, timeoutMs: number): P
 }
 
 describe('Neo4j killed during load', () => {
-  it('stays up, turns unready, fails fast, recovers without restart and keeps acknowledged writes', async () => {
-    const load = startLoad(4, 1200);
+  it.each(['bolt', 'neo4j'] as const)('%s:// — stays up, turns unready, fails fast, recovers without restart and keeps acknowledged writes', async (scheme) => {
+    const svc = await startService(scheme);
+    const load = startLoad(svc, scheme, 4, 1200);
     await until(() => load.acknowledged.length >= 20 && load.outcomes.length >= 60, 30_000, 'the load to warm up');
     const beforeKill = load.outcomes.length;
     expect(load.outcomes.every((o) => o.ok)).toBe(true);
 
     const killedAt = Date.now();
     process.kill(neo4j.pid, 'SIGKILL');
-    const unreadyMs = await waitForStatus('/readyz', 503, 5000);
+    const unreadyMs = await waitForStatus(svc, '/readyz', 503, 5000);
 
     // the outage, still under load: every request ends at once with the contract's code
     const outage = () => load.outcomes.filter((o) => o.at > killedAt + unreadyMs + 200);
@@ -154,7 +166,7 @@ describe('Neo4j killed during load', () => {
     const restartedAt = Date.now();
     neo4j = await startLocalNeo4j({ home, port, heap: '512m', pageCacheMb: 64 });
     const neo4jStartMs = Date.now() - restartedAt;
-    const readyAgainMs = await waitForStatus('/readyz', 200, 30_000);
+    const readyAgainMs = await waitForStatus(svc, '/readyz', 200, 30_000);
     const after = await gql(svc.url, READ);
     expect(after.body.errors).toBeUndefined();
     expect((after.body.data as { entity: { id: string } }).entity.id).toBe('company:alibaba');
@@ -167,6 +179,7 @@ describe('Neo4j killed during load', () => {
     const failures = load.outcomes.filter((o) => !o.ok).map((o) => o.ms).sort((a, b) => a - b);
     console.info(
       JSON.stringify({
+        scheme,
         requests: load.outcomes.length,
         acknowledgedWrites: ids.length,
         unreadyAfterKillMs: unreadyMs,
