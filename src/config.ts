@@ -100,8 +100,8 @@ const envSchema = z.object({
   LIMIT_MAX_ALIASES: positiveInt('15'),
   LIMIT_MAX_DIRECTIVES: positiveInt('50'),
   LIMIT_MAX_TOKENS: positiveInt('2000'),
-  LIMIT_MAX_COST: positiveInt('20000'),
-  LIMIT_MAX_PAGE_SIZE: positiveInt('500'),
+  LIMIT_MAX_COST: positiveInt('50000'),
+  LIMIT_MAX_PAGE_SIZE: positiveInt('2000'),
   BODY_LIMIT: z
     .string()
     .default('512kb')
