@@ -11,13 +11,22 @@ import { migrate } from '../db/migrations';
 import { Importer, ImportValidationError } from '../import/importer';
 import { validateDocument, formatErrors } from '../import/document.validate';
 
+/** Where the command writes, and the environment it reads its configuration from. */
+export interface ImportIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
 /**
  * `npm run import -- <files...>`: validates every file first (nothing is written if any is wrong),
  * then imports them in order, with a progress bar on large inputs, and prints what changed.
+ * Returns the exit code; exported so tests run the command in-process against their database.
  */
-async function main(files: string[]): Promise<number> {
+export async function runImport(files: string[], io: ImportIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  const { stdout, stderr } = io;
   if (!files.length) {
-    process.stderr.write('usage: npm run import -- <file.json> [more.json ...]\n');
+    stderr.write('usage: npm run import -- <file.json> [more.json ...]\n');
     return 2;
   }
   const docs: { file: string; doc: unknown }[] = [];
@@ -27,23 +36,23 @@ async function main(files: string[]): Promise<number> {
     try {
       doc = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      process.stderr.write(`${file}: cannot read JSON: ${(err as Error).message}\n`);
+      stderr.write(`${file}: cannot read JSON: ${(err as Error).message}\n`);
       invalid = true;
       continue;
     }
     const result = validateDocument(doc, file);
     if (!result.ok) {
-      process.stderr.write(formatErrors(result.errors) + '\n');
+      stderr.write(formatErrors(result.errors) + '\n');
       invalid = true;
     }
     docs.push({ file, doc });
   }
   if (invalid) {
-    process.stderr.write('Nothing was imported.\n');
+    stderr.write('Nothing was imported.\n');
     return 1;
   }
 
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   loadCypher();
   let local: LocalNeo4j | undefined;
@@ -65,7 +74,7 @@ async function main(files: string[]): Promise<number> {
       const bar = new SingleBar({ format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true }, Presets.shades_classic);
       let started = false;
       const summary = await importer.importDocument(doc, file, {
-        actor: `cli:${process.env.USER ?? 'unknown'}`,
+        actor: `cli:${io.env.USER ?? 'unknown'}`,
         onProgress: (done, total) => {
           if (total < 10_000) return;
           if (!started) bar.start(total, 0);
@@ -76,7 +85,7 @@ async function main(files: string[]): Promise<number> {
       if (started) bar.stop();
       const e = summary.entities;
       const r = summary.relationships;
-      process.stdout.write(
+      stdout.write(
         `${file}: entities ${e.created} created, ${e.updated} updated, ${e.unchanged} unchanged; ` +
           `relationships ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged; ` +
           `${summary.provenance} provenance links` +
@@ -87,7 +96,7 @@ async function main(files: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ImportValidationError) {
-      process.stderr.write(formatErrors(err.errors) + '\nNothing was imported.\n');
+      stderr.write(formatErrors(err.errors) + '\nNothing was imported.\n');
       return 1;
     }
     throw err;
@@ -97,10 +106,12 @@ async function main(files: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`Import failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  runImport(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`Import failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -16,7 +16,8 @@ function memo(name: string, build: () => string): CypherQuery {
 
 /**
  * Upserts entities of one kind by id. A row whose content hash is unchanged is left alone, so a
- * second import of the same document reports nothing updated. Names are merged (union), never lost.
+ * second import of the same document reports nothing updated. Names are merged (union), never lost;
+ * a row merged into an existing entity by name (an alias) leaves its display name and description alone.
  */
 export function upsertEntities(kind: EntityKindName): CypherQuery {
   const label = KIND_LABEL[kind];
@@ -26,7 +27,9 @@ MERGE (n:Entity {id: row.id})
 WITH n, row, n.createdAt IS NULL AS created, coalesce(n.contentHash, '') = row.hash AS same
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET n:${label}, n += row.props,
-      n.kind = $kind, n.name = row.name, n.description = row.description,
+      n.kind = $kind,
+      n.name = CASE WHEN row.merged AND n.name IS NOT NULL THEN n.name ELSE row.name END,
+      n.description = CASE WHEN row.merged AND n.description IS NOT NULL THEN n.description ELSE row.description END,
       n.names = coalesce(n.names, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.names[i]],
       n.nameLangs = coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]],
       n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,

@@ -57,7 +57,8 @@ function entityRow(e: EntityInput, idMap: Map<string, string>) {
     names: e.names.map((n) => n.value),
     nameLangs: e.names.map((n) => n.lang),
   };
-  return { ...row, props: toNeo4jProps(e.properties ?? {}), hash: hash([row, e.properties ?? {}]) };
+  // merged: an existing entity found by name; it keeps its own display name and description
+  return { ...row, merged: idMap.has(e.id), props: toNeo4jProps(e.properties ?? {}), hash: hash([row, e.properties ?? {}]) };
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
