@@ -11,7 +11,7 @@ import { Company, Government, Organization, Person } from './company.type';
 
 /** What any actor (company, government, organization, person) takes part in. */
 const ACTOR: RelationshipField[] = [
-  { name: 'partnerships', description: 'partnerships it is party to, with its role (PARTY_TO)', returns: () => PartnershipParticipation, path: hop('PARTY_TO', 'OUT', 'PARTNERSHIP'), as: 'partnership' },
+  { name: 'partnerships', description: 'partnerships it is party to, with its role (PARTY_TO)', returns: () => PartnershipParticipation, path: hop('PARTY_TO', 'OUT', 'PARTNERSHIP'), withRole: true },
   {
     name: 'partners',
     description: 'the other parties of its partnerships',
@@ -19,8 +19,8 @@ const ACTOR: RelationshipField[] = [
     path: [...hop('PARTY_TO', 'OUT', 'PARTNERSHIP'), ...hop('PARTY_TO', 'IN')],
     excludeSelf: true,
   },
-  { name: 'investmentsMade', description: 'investments it made or plans, with its role (INVESTOR_IN)', returns: () => InvestmentParticipation, path: hop('INVESTOR_IN', 'OUT', 'INVESTMENT'), as: 'investment' },
-  { name: 'events', description: 'events it is involved in, with its role (INVOLVED_IN)', returns: () => EventParticipation, path: hop('INVOLVED_IN', 'OUT', 'EVENT'), as: 'event' },
+  { name: 'investmentsMade', description: 'investments it made or plans, with its role (INVESTOR_IN)', returns: () => InvestmentParticipation, path: hop('INVESTOR_IN', 'OUT', 'INVESTMENT'), withRole: true },
+  { name: 'events', description: 'events it is involved in, with its role (INVOLVED_IN)', returns: () => EventParticipation, path: hop('INVOLVED_IN', 'OUT', 'EVENT'), withRole: true },
   { name: 'metricsReported', description: 'metric observations it reported, e.g. a research firm (REPORTED_BY, inbound)', returns: () => Metric, path: hop('REPORTED_BY', 'IN') },
   C.metrics,
   C.sectors,

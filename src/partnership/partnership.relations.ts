@@ -5,7 +5,7 @@ import { Participant } from '../relationship/relationship.type';
 import { Partnership } from './partnership.type';
 
 export const PartnershipRelationshipResolver = relationshipResolver(Partnership, 'Partnership', [
-  { name: 'parties', description: 'the parties, each in its role (PARTY_TO, inbound)', returns: () => Participant, path: hop('PARTY_TO', 'IN'), as: 'entity' },
+  { name: 'parties', description: 'the parties, each in its role (PARTY_TO, inbound)', returns: () => Participant, path: hop('PARTY_TO', 'IN'), withRole: true },
   { name: 'places', description: 'where it takes place (OCCURRED_IN)', returns: () => Place, path: hop('OCCURRED_IN', 'OUT') },
   C.about,
   C.relatedFacts,

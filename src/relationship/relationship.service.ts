@@ -24,13 +24,13 @@ export interface RelSpec {
 
 /**
  * How a typed relationship field reads the graph: `path` is a list of hops, each the union of its
- * specs (most fields have one hop; `partners` has two). `as` names the key the neighbour goes
- * under when the field also returns the edge's role.
+ * specs (most fields have one hop; `partners` has two). `withRole` fields return
+ * `{ entity, role }` (the role on the edge) instead of the entity.
  */
 export interface RelationshipFieldSpec {
   path: RelSpec[][];
   one?: boolean;
-  as?: string;
+  withRole?: boolean;
   excludeSelf?: boolean;
 }
 
@@ -87,7 +87,7 @@ export class RelationshipService {
     }
     if (spec.excludeSelf) rows = rows.filter((r) => r.entity.id !== root.id);
     rows = dedupeEntities(rows).slice(0, limit);
-    const shaped = rows.map((r) => (spec.as ? { [spec.as]: r.entity, role: r.role } : r.entity));
+    const shaped = rows.map((r) => (spec.withRole ? { entity: r.entity, role: r.role } : r.entity));
     return spec.one ? (shaped[0] ?? null) : shaped;
   }
 }

@@ -34,38 +34,25 @@ export class RelatedEntity {
   properties!: Record<string, JsonValue>;
 }
 
-@ObjectType({ description: 'A party to a fact, in its role (e.g. a partner, an investor, a participant)' })
-export class Participant {
-  @Field(() => Entity)
-  entity!: Entity;
+/**
+ * `{ <thing>, role }`: a neighbour reached over a participation edge, with the role on the edge.
+ * Every such type holds the neighbour as `entity`; the schema names the field for what it is.
+ */
+function participation(typeName: string, field: string, type: () => GraphQLClass, description: string, roleDescription?: string) {
+  @ObjectType(typeName, { description })
+  class Participation {
+    @Field(type, { name: field })
+    entity!: object;
 
-  @Field(() => String, { nullable: true, description: "the party's role as reported" })
-  role!: string | null;
+    @Field(() => String, { nullable: true, description: roleDescription })
+    role!: string | null;
+  }
+  return Participation;
 }
 
-@ObjectType({ description: 'A partnership this entity is party to, with its role in it' })
-export class PartnershipParticipation {
-  @Field(() => Partnership)
-  partnership!: Partnership;
+type GraphQLClass = abstract new (...args: never[]) => object;
 
-  @Field(() => String, { nullable: true })
-  role!: string | null;
-}
-
-@ObjectType({ description: 'An investment this entity made, with its role (LEAD, PARTICIPANT, SPENDER)' })
-export class InvestmentParticipation {
-  @Field(() => Investment)
-  investment!: Investment;
-
-  @Field(() => String, { nullable: true })
-  role!: string | null;
-}
-
-@ObjectType({ description: 'An event this entity is involved in, with its role' })
-export class EventParticipation {
-  @Field(() => Event)
-  event!: Event;
-
-  @Field(() => String, { nullable: true })
-  role!: string | null;
-}
+export const Participant = participation('Participant', 'entity', () => Entity, 'A party to a fact, in its role (e.g. a partner, an investor, a participant)', "the party's role as reported");
+export const PartnershipParticipation = participation('PartnershipParticipation', 'partnership', () => Partnership, 'A partnership this entity is party to, with its role in it');
+export const InvestmentParticipation = participation('InvestmentParticipation', 'investment', () => Investment, 'An investment this entity made, with its role (LEAD, PARTICIPANT, SPENDER)');
+export const EventParticipation = participation('EventParticipation', 'event', () => Event, 'An event this entity is involved in, with its role');

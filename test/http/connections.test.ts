@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
-import type { RunningService } from '../../src/server/service';
-import type { Database } from '../../src/db/database';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
-let db: Database;
-let svc: RunningService;
+const svc = useSeededServer();
 
 const seed = JSON.parse(readFileSync(join(__dirname, '../../data/seed/000_b2d2384472f2fb10.json'), 'utf8')) as {
   entities: { id: string; kind: string; name: string; properties?: Record<string, unknown> }[];
 };
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
 
 interface Page {
   totalCount?: number;

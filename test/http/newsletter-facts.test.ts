@@ -1,25 +1,12 @@
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
-import type { RunningService } from '../../src/server/service';
-import type { Database } from '../../src/db/database';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
 /**
  * Issue 3's "done when": every fact of the seed newsletter can be asked for through the typed API
  * together with the Korean sentence it came from. One row per fact: the entity holding it, the
  * typed fields to ask for, what they must say, and a piece of the newsletter's sentence.
  */
-let db: Database;
-let svc: RunningService;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
+const svc = useSeededServer();
 
 const party = (id: string, role?: string) => ({ entity: { id }, ...(role ? { role } : {}) });
 const ids = (...xs: string[]) => xs.map((id) => ({ id }));

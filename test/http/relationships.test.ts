@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
-import type { RunningService } from '../../src/server/service';
-import type { Database } from '../../src/db/database';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
-let db: Database;
-let svc: RunningService;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
+const svc = useSeededServer();
 
 type Named = { id: string; name: string };
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();

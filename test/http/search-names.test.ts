@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
-import type { RunningService } from '../../src/server/service';
-import type { Database } from '../../src/db/database';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
 /** Issue 3's "done when": searching each Korean name the newsletter uses finds its entity first. */
-let db: Database;
-let svc: RunningService;
+const svc = useSeededServer();
 
 const seed = JSON.parse(readFileSync(join(__dirname, '../../data/seed/000_b2d2384472f2fb10.json'), 'utf8')) as {
   entities: { id: string; kind: string; names: { lang: string; value: string }[] }[];
@@ -21,16 +18,6 @@ const OWNERS = new Map<string, typeof seed.entities>();
 for (const e of seed.entities) for (const n of e.names) OWNERS.set(n.value.toLowerCase(), [...new Set([...(OWNERS.get(n.value.toLowerCase()) ?? []), e])]);
 /** whose main name a name is: the first name of its language (the others are aliases) */
 const isMainName = (e: (typeof seed.entities)[number], value: string) => e.names.find((n) => n.lang === e.names.find((m) => m.value === value)?.lang)?.value === value;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
 
 describe('search by the Korean names of the newsletter', () => {
   it.each(KOREAN_NAMES.filter(([name]) => OWNERS.get(name.toLowerCase())!.length === 1))('"%s" finds %s first', async (text, id) => {
