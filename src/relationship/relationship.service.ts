@@ -12,7 +12,7 @@ import type { RelationshipRepository } from './relationship.repository';
 export const RELATIONSHIP_DEFAULT_FIRST = 10;
 /** `Entity.related` is usually asked for one entity at a time, so it returns more by default. */
 export const RELATED_DEFAULT_FIRST = 20;
-/** The same ceiling as the default page-size limit of the operation limits (LIMIT_MAX_PAGE_SIZE). */
+/** A relationship list longer than this belongs in a connection (e.g. Source.entities), not a nested field. */
 export const RELATED_MAX_FIRST = 500;
 
 /** One hop: edges of `type` in `direction` (BOTH = either way), to entities of `kind` if given. */
