@@ -6,10 +6,10 @@ import { DEFAULT_SEED } from './generate';
 import { loadRun } from './lib/load-test';
 import { drawSamples } from './lib/samples';
 import { openBenchDatabase } from './load';
-import { document, WORKLOADS } from './workloads';
+import { document, ServerName, WORKLOADS } from './workloads';
 
 /**
- * `npm run bench:profile -- --scale 10k --workload search [--seconds 10]`
+ * `npm run bench:profile -- --scale 10k --workload search [--server ours|anchor|raw] [--seconds 10]`
  *
  * Runs our server under the V8 CPU profiler while autocannon sends one workload, then prints the
  * functions with the most self time and the share of time per package, so that optimisation is led
@@ -60,7 +60,8 @@ async function main() {
   const dir = join(projectRoot(), 'bench', '.data', 'profiles');
   mkdirSync(dir, { recursive: true });
   const before = new Set(readdirSync(dir));
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(projectRoot(), 'dist', 'bench', 'servers', 'ours.js'), '--neo4j', bench.neo4j.uri, '--port', '0'], {
+  const server = arg('server', 'ours') as ServerName;
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(projectRoot(), 'dist', 'bench', 'servers', `${server}.js`), '--neo4j', bench.neo4j.uri, '--port', '0'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   try {
@@ -74,15 +75,17 @@ async function main() {
       child.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
     });
     const samples = await drawSamples(bench.db, DEFAULT_SEED, bench.info.companies);
-    const doc = document(workload.name, 'ours');
+    const doc = server === 'raw' ? undefined : document(workload.name, server);
+    const target = server === 'raw' ? `${url}/${workload.name}` : url;
+    const body = (variables: Record<string, unknown>) => JSON.stringify(server === 'raw' ? { variables } : { query: doc, variables });
     const send = async (variables: Record<string, unknown>) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc, variables }) });
+      const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(variables) });
       return ((await res.json()) as { data: Record<string, unknown> }).data;
     };
-    const vars = await workload.variables(samples, 'ours', send);
-    const bodies = vars.map((variables) => JSON.stringify({ query: doc, variables }));
-    await loadRun({ url, bodies, connections: 8, seconds: 3 });
-    const run = await loadRun({ url, bodies, connections: 8, seconds: Number(arg('seconds', '10')) });
+    const vars = await workload.variables(samples, server, send);
+    const bodies = vars.map(body);
+    await loadRun({ url: target, bodies, connections: 8, seconds: 3 });
+    const run = await loadRun({ url: target, bodies, connections: 8, seconds: Number(arg('seconds', '10')) });
     console.log(`${workload.name}: ${(run.requests / run.seconds).toFixed(1)} req/s, ${run.errors} errors`);
   } finally {
     await new Promise<void>((done) => {

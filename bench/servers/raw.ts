@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../src/common/paths';
+import { luceneTerms } from '../../src/entity/entity.model';
 import { toPlain, toPlainObject } from '../../src/db/values';
 import { exportSubgraph } from '../../src/graph/export';
 import type { EntityKindName, GraphEdgeData, GraphNodeData, JsonValue } from '../../src/graph/subgraph';
@@ -59,7 +60,8 @@ function handlers(): Record<string, Handler> {
     },
     search: async (d, v) => {
       const text = String(v.text);
-      const query = text.split(/\s+/).filter(Boolean).map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(' ');
+      // the same Lucene query our search builds, so both ask the index the same question
+      const query = luceneTerms(text);
       const rows = await read(d, q.search, { query, exact: text.trim().toLowerCase(), candidates: neo4j.int(50), first: neo4j.int(10) });
       return { search: rows.map((r) => ({ score: toPlain(r.get('score')), entity: { id: r.get('id'), name: r.get('name'), kind: r.get('kind') } })) };
     },

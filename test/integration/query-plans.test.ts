@@ -1,0 +1,150 @@
+import neo4j from 'neo4j-driver';
+import type { Plan } from 'neo4j-driver';
+import { allCypher, CypherQuery } from '../../src/db/cypher-registry';
+import type { Database } from '../../src/db/database';
+import { countQuery, pageQuery } from '../../src/entity/connection.cypher';
+import { upsertEntities, upsertRelationships } from '../../src/import/import.cypher';
+import { relatedBatchQuery } from '../../src/relationship/relationship.cypher';
+import { expandQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
+import { DEFAULT_TRAVERSAL_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../src/graph/labels';
+import { Importer } from '../../src/import/importer';
+import { generateDocuments } from '../../bench/generate';
+import { freshGraph, testDatabase } from '../support/graph';
+
+/**
+ * Every statement our code runs is planned with EXPLAIN (nothing executes) and its plan checked for
+ * the operators that make a query cost grow with the size of the whole graph: scanning every node,
+ * scanning all :Entity nodes (a lookup by id must use the unique-id index) and Cartesian products.
+ * Each named query in cypher/ needs an entry in PARAMS (representative parameters), so a new query
+ * cannot slip in unchecked. The few statements that must scan are listed in ALLOWED with the reason.
+ */
+const int = (n: number) => neo4j.int(n);
+const ID = 'company:alibaba';
+
+const PARAMS: Record<string, Record<string, unknown>> = {
+  'entity/by-ids': { ids: [ID] },
+  'entity/search': { query: 'alibaba', candidates: int(50), kinds: [], exact: 'alibaba', first: int(10) },
+  'entity/sources-by-ids': { ids: [ID] },
+  'import/existing-ids': { ids: [ID] },
+  'import/ids-by-name': { rows: [{ id: ID, kind: 'COMPANY', lowerNames: ['alibaba'], query: '"alibaba"' }] },
+  'import/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
+  'mutation/clear-citations': { id: 'source:x', actor: 'test' },
+  'mutation/delete-entities': { ids: [ID] },
+  'mutation/entities-by-ids': { ids: [ID] },
+  'mutation/orphaned-facts': { ids: [ID], partyTypes: ['PARTY_TO'], factKinds: ['PARTNERSHIP'] },
+  'mutation/remaining-parties': { to: 'partnership:x', from: ID, type: 'PARTY_TO', partyTypes: ['PARTY_TO'] },
+  'mutation/source-usage': { id: 'source:x' },
+  'mutation/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
+  'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [] }], limit: int(10) },
+  'system/applied-migrations': {},
+  'system/await-indexes': {},
+  'system/entity-count': {},
+  'system/record-migration': { version: 1, name: 'x', checksum: 'x' },
+  'system/server-info': {},
+  'trace/entities': { ids: [ID] },
+  'trace/fact-participants': { factIds: ['partnership:x'] },
+  'trace/timeline-count': { entityId: ID, from: null, to: null },
+  'trace/timeline-page': { entityId: ID, from: null, to: null, afterId: null, afterDate: null, limit: int(50) },
+};
+
+/** Statements that scan on purpose; each reason says why that is acceptable. */
+const ALLOWED: Record<string, { operators: string[]; reason: string }> = {
+  'mutation/clear-citations': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'deleting a source clears its citations on edges of every type: a rare admin write; relationship properties of untyped edges cannot be indexed' },
+  'mutation/source-usage': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'the same citation count before a source is deleted (admin only)' },
+  'system/entity-count': { operators: ['NodeByLabelScan'], reason: 'count(n) of a label is answered from the count store, not by reading nodes' },
+};
+
+const spec: TraversalSpec = { relTypes: RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'REPORTED_IN'), kinds: DEFAULT_TRAVERSAL_KINDS, windowed: false };
+
+/** Statements that builders assemble, in representative shapes, with their parameters. */
+const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
+  { query: upsertEntities('COMPANY'), params: { rows: [], kind: 'COMPANY', actor: 'test' } },
+  { query: upsertRelationships('PARTY_TO'), params: { rows: [], actor: 'test' } },
+  { query: relatedBatchQuery([{ type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 }]), params: { ids0: [ID], limit0: int(10) } },
+  { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
+  { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
+  { query: shortestPathsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu' } },
+  { query: pathGroupsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu', first: int(3) } },
+  { query: expandQuery(spec), params: { frontier: [ID], seen: [ID], perNode: int(300) } },
+  { query: nodesQuery(spec), params: { ids: [ID] } },
+];
+
+function operators(plan: Plan): { op: string; details: string }[] {
+  const details = String((plan.arguments as Record<string, unknown>).Details ?? '');
+  return [{ op: plan.operatorType.replace(/@.*$/, ''), details }, ...plan.children.flatMap(operators)];
+}
+
+/** At most one row: a unique-index seek of one value, maybe filtered or projected. */
+const SINGLE_ROW = new Set(['NodeUniqueIndexSeek', 'NodeUniqueIndexSeek(Locking)', 'Argument', 'Filter', 'CacheProperties', 'Projection']);
+function singleRow(plan: Plan): boolean {
+  return operators(plan).every(({ op, details }) => SINGLE_ROW.has(op) && !/ IN /.test(details));
+}
+
+/**
+ * The operators of a plan that grow with the whole graph. A Cartesian product of two single-row
+ * unique seeks (`MATCH (a {id: $from}), (b {id: $to})`) is one row and harmless, so it passes.
+ */
+function offenders(plan: Plan): string[] {
+  const own = plan.operatorType.replace(/@.*$/, '');
+  const details = String((plan.arguments as Record<string, unknown>).Details ?? '');
+  const bad =
+    own === 'AllNodesScan' ||
+    own.endsWith('AllRelationshipsScan') ||
+    (own === 'NodeByLabelScan' && /:Entity\b/.test(details)) ||
+    // reading every entry of the id index is a label scan in disguise
+    (own === 'NodeIndexScan' && /:Entity\(id\)/.test(details)) ||
+    (own.startsWith('CartesianProduct') && !plan.children.every(singleRow));
+  return [...(bad ? [`${own}(${details})`] : []), ...plan.children.flatMap(offenders)];
+}
+
+let db: Database;
+
+// The planner picks scans over seeks on a graph of a few dozen nodes, so plans are checked on the
+// seed plus a small synthetic graph (the benchmark's generator): what production sizes look like.
+beforeAll(async () => {
+  db = testDatabase();
+  await freshGraph(db);
+  const importer = new Importer(db);
+  let n = 0;
+  for (const doc of generateDocuments({ companies: 600, perDocument: 600, seed: 'query-plans' })) {
+    await importer.importDocument(doc, `synthetic-${n++}`, { actor: 'test', resolveByName: false });
+  }
+}, 120_000);
+afterAll(() => db.close());
+
+async function explain(q: CypherQuery, params: Record<string, unknown>): Promise<Plan> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    const result = await session.run(`EXPLAIN ${q.text}`, params);
+    if (!result.summary.plan) throw new Error(`no plan for ${q.name}`);
+    return result.summary.plan as Plan;
+  } finally {
+    await session.close();
+  }
+}
+
+const named = () => allCypher().filter((q) => !q.name.startsWith('test/'));
+
+describe('query plans', () => {
+  it('has representative parameters for every named query in cypher/', () => {
+    const missing = named().map((q) => q.name).filter((n) => !(n in PARAMS));
+    if (missing.length) throw new Error(`add an entry to PARAMS in test/integration/query-plans.test.ts for: ${missing.join(', ')}`);
+  });
+
+  it.each(named().map((q) => [q.name, q] as const))('%s: no full scans or Cartesian products', async (name, q) => {
+    const found = offenders(await explain(q, PARAMS[name] ?? {}));
+    const allowed = ALLOWED[name]?.operators ?? [];
+    expect(found.filter((o) => !allowed.some((a) => o.startsWith(a)))).toEqual([]);
+  });
+
+  it.each(BUILT.map((b) => [b.query.name, b] as const))('built %s: no full scans or Cartesian products', async (_name, b) => {
+    expect(offenders(await explain(b.query, b.params))).toEqual([]);
+  });
+
+  it('finds the operators it looks for (a scan by id without the index is caught)', async () => {
+    const found = offenders(await explain({ name: 'test/bad', text: 'MATCH (n:Entity), (m:Entity) WHERE n.name = $a AND m.name = $b RETURN n, m' }, { a: 'x', b: 'y' }));
+    expect(found.some((o) => o.startsWith('CartesianProduct'))).toBe(true);
+    const scan = offenders(await explain({ name: 'test/bad2', text: 'MATCH (n) WHERE n.id = $id RETURN n' }, { id: ID }));
+    expect(scan.some((o) => o.startsWith('AllNodesScan'))).toBe(true);
+  });
+});
