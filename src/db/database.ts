@@ -17,6 +17,11 @@ export interface DatabaseOptions {
 
 export type Params = Record<string, unknown>;
 
+export interface TxOptions {
+  /** overrides the per-request timeout, for work that is known to be long (imports) */
+  timeoutMs?: number;
+}
+
 /** A unit of work's view of the database: run named queries inside one transaction. */
 export interface Tx {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
@@ -103,13 +108,13 @@ export class Database {
     return this.writeTx((tx) => tx.run(query, params), query.name);
   }
 
-  readTx<T>(work: (tx: Tx) => Promise<T>, label = 'read'): Promise<T> {
-    return this.transaction('READ', work, label);
+  readTx<T>(work: (tx: Tx) => Promise<T>, label = 'read', opts: TxOptions = {}): Promise<T> {
+    return this.transaction('READ', work, label, opts);
   }
 
   /** Everything `work` runs commits together or not at all (any error rolls it back). */
-  writeTx<T>(work: (tx: Tx) => Promise<T>, label = 'write'): Promise<T> {
-    return this.transaction('WRITE', work, label);
+  writeTx<T>(work: (tx: Tx) => Promise<T>, label = 'write', opts: TxOptions = {}): Promise<T> {
+    return this.transaction('WRITE', work, label, opts);
   }
 
   /**
@@ -142,7 +147,7 @@ export class Database {
    * Reads go through executeRead and writes through executeWrite, so a neo4j:// driver routes reads
    * to secondaries and writes to the leader, and the driver retries transient failures.
    */
-  private async transaction<T>(mode: AccessMode, work: (tx: Tx) => Promise<T>, label: string): Promise<T> {
+  private async transaction<T>(mode: AccessMode, work: (tx: Tx) => Promise<T>, label: string, opts: TxOptions): Promise<T> {
     if (!this.available) throw unavailable();
     const scope = currentScope();
     const session = this.driver.session({
@@ -151,7 +156,7 @@ export class Database {
       bookmarkManager: this.bookmarks,
     });
     const config = {
-      timeout: this.opts.txTimeoutMs,
+      timeout: opts.timeoutMs ?? this.opts.txTimeoutMs,
       metadata: { app: 'kg-graphql', requestId: scope?.requestId ?? 'internal', operation: scope?.operationName ?? label },
     };
     // Once abandoned, a retry the driver still has scheduled starts no new work (and so writes nothing).

@@ -33,6 +33,13 @@ export class ImportValidationError extends BadUserInputError {
   }
 }
 
+/**
+ * Imports get their own, longer transaction timeout: a whole document (or a 5,000-row batch) is
+ * legitimately slower than an API request, above all on first start when every statement is planned
+ * for the first time.
+ */
+const IMPORT_TX_TIMEOUT_MS = 120_000;
+
 const DATE_KEY_SET = new Set<string>(DATE_KEYS);
 const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
 
@@ -170,11 +177,11 @@ export class Importer {
     if (total <= size) {
       await this.db.writeTx(async (tx) => {
         for (const b of batches) await b(tx);
-      }, 'import');
+      }, 'import', { timeoutMs: IMPORT_TX_TIMEOUT_MS });
       opts.onProgress?.(total, total);
     } else {
       for (const b of batches) {
-        await this.db.writeTx(b, 'import-batch');
+        await this.db.writeTx(b, 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS });
         opts.onProgress?.(done, total);
       }
     }
