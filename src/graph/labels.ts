@@ -1,3 +1,4 @@
+import { RELATIONSHIP_TYPES } from '../import/document.types';
 import type { EntityKindName } from './subgraph';
 
 /**
@@ -38,30 +39,8 @@ export const DEFAULT_TRAVERSAL_KINDS: readonly EntityKindName[] = [
 /** Fact kinds: reified n-ary statements with their own dates, amounts and sources. */
 export const FACT_KINDS: readonly EntityKindName[] = ['PARTNERSHIP', 'INVESTMENT', 'POLICY', 'EVENT', 'METRIC'];
 
-export const RELATIONSHIP_TYPE_NAMES = [
-  'PARTY_TO',
-  'INVESTOR_IN',
-  'RAISED',
-  'FUNDS',
-  'ISSUED',
-  'AFFECTS',
-  'APPLIES_IN',
-  'INVOLVED_IN',
-  'OCCURRED_IN',
-  'RELATED_TO',
-  'ABOUT',
-  'SUBJECT_OF',
-  'REPORTED_BY',
-  'IN_MARKET',
-  'IN_REGION',
-  'MAKES',
-  'SUBSIDIARY_OF',
-  'HEADQUARTERED_IN',
-  'GOVERNS',
-  'LOCATED_IN',
-  'IN_SECTOR',
-  'REPORTED_IN',
-] as const;
+/** Every relationship type: the importable ones plus REPORTED_IN (provenance, derived by the importer). */
+export const RELATIONSHIP_TYPE_NAMES = [...RELATIONSHIP_TYPES, 'REPORTED_IN'] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPE_NAMES)[number];
 
 export function isRelationshipType(t: string): t is RelationshipTypeName {

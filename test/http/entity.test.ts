@@ -1,20 +1,7 @@
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
-import type { RunningService } from '../../src/server/service';
-import type { Database } from '../../src/db/database';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
-let db: Database;
-let svc: RunningService;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
+const svc = useSeededServer();
 
 describe('entity, node and search over HTTP', () => {
   it('answers { __typename } over POST /graphql', async () => {

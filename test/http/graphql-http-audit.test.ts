@@ -1,7 +1,5 @@
 import { auditServer, serverAudits, type AuditResult } from 'graphql-http';
-import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
-import { freshGraph, testDatabase } from '../support/graph';
+import { useSeededServer } from '../support/seeded-server';
 import { startTestServer } from '../support/server';
 
 /**
@@ -21,18 +19,7 @@ import { startTestServer } from '../support/server';
  */
 const EXPECTED_WARNINGS = ['572B', '7B9B', 'FDE2'];
 
-let db: Database;
-let svc: RunningService;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
+const svc = useSeededServer();
 
 const url = () => `${svc.url}/graphql`;
 const ids = (results: AuditResult[], status: AuditResult['status']) => results.filter((r) => r.status === status).map((r) => r.id).sort();

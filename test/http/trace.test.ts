@@ -3,10 +3,8 @@
  * "done when" statements, the path rules (via, relationship types, provenance), caps, truncation,
  * determinism and argument errors.
  */
-import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
+import { useSeededServer } from '../support/seeded-server';
+import { gql } from '../support/server';
 
 interface GNode {
   id: string;
@@ -48,18 +46,7 @@ const TIMELINE = `query($entityId: ID, $first: Int, $after: String, $from: Date,
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { __typename id name date } } } }`;
 
-let db: Database;
-let svc: RunningService;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-});
-afterAll(async () => {
-  await svc?.stop();
-  await db?.close();
-});
+const svc = useSeededServer();
 
 async function paths(vars: Record<string, unknown>) {
   const res = await gql<{ paths: PathOut[] }>(svc.url, PATHS, vars);
