@@ -27,7 +27,7 @@ import path) and the same sequence of questions for the three servers:
 - **anchor**: \`@neo4j/graphql\` 7 with equivalent type definitions (bench/anchor/typeDefs.graphql) on
   Apollo Server standalone, bench/servers/anchor.ts;
 - **floor**: no GraphQL, one HTTP endpoint per workload running hand-written Cypher
-  (bench/workloads/raw/*.cypher) through neo4j-driver, bench/servers/raw.ts.
+  (bench/workloads/raw/*.cypher) through neo4j-driver, each as one auto-commit read, bench/servers/raw.ts.
 
 GraphQL documents: bench/workloads/*.graphql (ours) and bench/workloads/anchor/*.graphql. "DB round
 trips / req" counts Cypher statements sent per request (driver-level counter in each server).

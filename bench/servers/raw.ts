@@ -13,16 +13,17 @@ import { announce, argValue, countingDriver, exitWithParent, startStats } from '
 /**
  * The floor: no GraphQL at all. One HTTP endpoint per workload (POST /<workload> with
  * {"variables": {...}}) runs the workload's hand-written Cypher (bench/workloads/raw/*.cypher)
- * through neo4j-driver in one read transaction and writes the JSON a client needs.
+ * through neo4j-driver as one auto-commit read and writes the JSON a client needs.
  */
 const cypherText = (name: string) => readFileSync(join(projectRoot(), 'bench', 'workloads', 'raw', `${name}.cypher`), 'utf8');
 type Vars = Record<string, unknown>;
 type Handler = (driver: Driver, v: Vars) => Promise<unknown>;
 
+/** One auto-commit read (RUN + PULL): the cheapest way to ask Neo4j one question. */
 async function read(driver: Driver, text: string, params: Vars) {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
   try {
-    return (await session.executeRead((tx) => tx.run(text, params))).records;
+    return (await session.run(text, params)).records;
   } finally {
     await session.close();
   }
