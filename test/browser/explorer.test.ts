@@ -158,6 +158,8 @@ describe('the explorer page', () => {
     const kinds = await visibleKinds();
     expect(kinds).toContain('PARTNERSHIP');
     await page.uncheck('#kind-PARTNERSHIP');
+    // the filter applies on the change event; wait for Cytoscape's style pass rather than racing it
+    await page.waitForFunction(() => window.__explorer!.cy.nodes(':visible').filter((n) => n.data('kind') === 'PARTNERSHIP').empty(), undefined, { timeout: 5000 });
     expect(await visibleKinds()).not.toContain('PARTNERSHIP');
     expect(await visibleKinds()).toContain('COMPANY');
     await page.check('#kind-PARTNERSHIP');
