@@ -1,4 +1,5 @@
 import type { CypherQuery } from '../db/cypher-registry';
+import { entityProjection } from '../graph/projection';
 import { KIND_LABEL } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
@@ -68,9 +69,12 @@ export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order:
     const key = sortKey(kind, order);
     const cmp = order.direction === 'ASC' ? '>' : '<';
     const where = conditions(kind, filter);
-    if (hasCursor) where.push(`(${key.expr} ${cmp} ${key.param} OR (${key.expr} = ${key.param} AND n.id ${cmp} $afterId))`);
+    // keyset: a range on the sort key the index can seek from, then the id tie-break behind a WITH,
+    // so the planner cannot split the OR into a Union that range-scans ids
+    if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`);
+    const tieBreak = hasCursor ? `WITH n WHERE ${key.expr} ${cmp} ${key.param} OR n.id ${cmp} $afterId\n` : '';
     return `MATCH (n:${KIND_LABEL[kind]})
-${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}RETURN n, ${key.expr} AS sortKey
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}${tieBreak}RETURN ${entityProjection('n')} AS n, ${key.expr} AS sortKey
 ORDER BY sortKey ${order.direction}, n.id ${order.direction}
 LIMIT $limit`;
   });

@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../db/cypher-registry';
 import { KIND_LABEL } from '../graph/labels';
+import { entityProjection } from '../graph/projection';
 import { RelBranch } from './relationship.model';
 
 /**
@@ -23,7 +24,7 @@ CALL (n) {
   MATCH ${pattern}${where}
   RETURN r, m ORDER BY m.name, m.id LIMIT $limit${i}
 }
-RETURN ${i} AS branch, id, type(r) AS type, properties(r) AS rel, m`;
+RETURN ${i} AS branch, id, type(r) AS type, ${entityProjection('r')} AS rel, ${entityProjection('m')} AS m`;
 }
 
 /** Branches are given in a canonical order by the caller, so equal shapes reuse one text. */

@@ -6,6 +6,7 @@
  * value stays a parameter ($from, $to, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
+import { bareProjection } from '../graph/projection';
 import { ENTITY_KIND_NAMES, FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 
@@ -175,8 +176,8 @@ export function nodesQuery(spec: TraversalSpec): CypherQuery {
 MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS ns
 UNWIND ns AS n
-RETURN n {.*} AS node, ${degree} AS degree,
+RETURN ${bareProjection('n')} AS node, ${degree} AS degree,
   COLLECT { MATCH (n)-[r:${rels}]->(m) WHERE m IN ns
-            RETURN {type: type(r), target: m.id, properties: properties(r), counted: ${predicate}} } AS out`;
+            RETURN {type: type(r), target: m.id, properties: ${bareProjection('r')}, counted: ${predicate}} } AS out`;
   return { name: 'trace/nodes', text: text.trim() };
 }
