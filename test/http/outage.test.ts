@@ -82,11 +82,12 @@ function startLoad(svc: RunningService, tag: string, workers: number, maxRequest
   const importer = new Importer(svc.db);
   let stopped = false;
   let issued = 0;
-  const worker = async (w: number) => {
+  const worker = async () => {
     while (!stopped && issued < maxRequests) {
       const n = issued++;
       const started = performance.now();
-      if ((n + w) % 2 === 0) {
+      // by the global request number, so reads and writes alternate however the workers interleave
+      if (n % 2 === 0) {
         const res = await gql(svc.url, READ).catch(() => undefined);
         const code = res?.body.errors?.[0]?.extensions?.code as string | undefined;
         const ok = res?.status === 200 && !res.body.errors && (res.body.data as { entity?: { id: string } })?.entity?.id === 'company:alibaba';
@@ -104,7 +105,7 @@ function startLoad(svc: RunningService, tag: string, workers: number, maxRequest
       await sleep(25);
     }
   };
-  const done = Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
+  const done = Promise.all(Array.from({ length: workers }, () => worker()));
   return {
     outcomes,
     acknowledged,
