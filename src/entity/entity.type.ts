@@ -1,5 +1,6 @@
 import { Field, Float, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONScalar } from '../common/scalars';
+import { KIND_LABEL } from '../graph/labels';
 import type { JsonValue } from '../graph/subgraph';
 
 export enum EntityKind {
@@ -19,22 +20,8 @@ export enum EntityKind {
 }
 registerEnumType(EntityKind, { name: 'EntityKind', description: 'What kind of thing an entity is' });
 
-/** GraphQL object type name of each kind. */
-export const KIND_TYPE_NAME: Record<EntityKind, string> = {
-  COMPANY: 'Company',
-  GOVERNMENT: 'Government',
-  ORGANIZATION: 'Organization',
-  PERSON: 'Person',
-  PRODUCT: 'Product',
-  PARTNERSHIP: 'Partnership',
-  INVESTMENT: 'Investment',
-  POLICY: 'Policy',
-  EVENT: 'Event',
-  METRIC: 'Metric',
-  PLACE: 'Place',
-  SECTOR: 'Sector',
-  SOURCE: 'Source',
-};
+/** GraphQL object type name of each kind: the same word as its Neo4j label. */
+export const KIND_TYPE_NAME = KIND_LABEL as Readonly<Record<EntityKind, string>>;
 
 @InterfaceType({ description: 'Anything with a stable id', resolveType: (v: { kind: EntityKind }) => KIND_TYPE_NAME[v.kind] })
 export abstract class Node {
