@@ -2,22 +2,9 @@
  * The explorer's only way to the data: the public GraphQL API of this same service (same origin,
  * so the Content-Security-Policy's connect-src 'self' is all it needs). Shapes follow the contract.
  */
-export type Kind =
-  | 'COMPANY'
-  | 'GOVERNMENT'
-  | 'ORGANIZATION'
-  | 'PERSON'
-  | 'PRODUCT'
-  | 'PARTNERSHIP'
-  | 'INVESTMENT'
-  | 'POLICY'
-  | 'EVENT'
-  | 'METRIC'
-  | 'PLACE'
-  | 'SECTOR'
-  | 'SOURCE';
-
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** The server's own definitions, so the page and the API cannot drift apart. */
+export type { EntityKindName as Kind, JsonValue as Json } from '../../src/graph/subgraph';
+import type { EntityKindName as Kind, JsonValue as Json } from '../../src/graph/subgraph';
 
 export interface LocalizedName {
   lang: string;

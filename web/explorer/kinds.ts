@@ -1,5 +1,5 @@
 import { KIND_COLORS, KIND_ORDER } from '../../src/graph/export/common';
-import { FACT_KINDS } from '../../src/graph/labels';
+import { FACT_KINDS, KIND_LABEL } from '../../src/graph/labels';
 import type { Json, Kind } from './api';
 
 /** The same palette as every export format, so a graph looks alike here, in Gephi and in sigma. */
@@ -16,21 +16,8 @@ export function kindTextColor(kind: Kind): string {
 }
 export const isFact = (kind: Kind): boolean => FACT_KINDS.includes(kind);
 
-export const KIND_TITLES: Record<Kind, string> = {
-  COMPANY: 'Company',
-  GOVERNMENT: 'Government',
-  ORGANIZATION: 'Organization',
-  PERSON: 'Person',
-  PRODUCT: 'Product',
-  PARTNERSHIP: 'Partnership',
-  INVESTMENT: 'Investment',
-  POLICY: 'Policy',
-  EVENT: 'Event',
-  METRIC: 'Metric',
-  PLACE: 'Place',
-  SECTOR: 'Sector',
-  SOURCE: 'Source',
-};
+/** Display titles: the same words as the Neo4j labels and GraphQL type names. */
+export const KIND_TITLES: Readonly<Record<Kind, string>> = KIND_LABEL;
 
 /**
  * Provenance links every entity to its newsletter, so showing sources by default would pull the
