@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PrefetchPlan, SelectionPlan } from '../relationship/prefetch.decorator';
 import type { AppContext } from '../server/context';
 import type { EntityRecord } from './entity.model';
 import { Entity, EntityKind, Node, SearchHit, SourceRef } from './entity.type';
@@ -11,8 +12,9 @@ export class EntityResolver {
   }
 
   @Query(() => Entity, { nullable: true, description: 'An entity by its id, e.g. company:alibaba' })
-  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<EntityRecord | null> {
-    return ctx.loaders.entityById.load(id);
+  entity(@Arg('id', () => ID) id: string, @SelectionPlan() plan: PrefetchPlan, @Ctx() ctx: AppContext): Promise<EntityRecord | null> {
+    // the relationship lists selected under it come back in the same round trip
+    return ctx.loaders.entityTree(id, plan);
   }
 
   @Query(() => [SearchHit], { description: 'Full-text search over every name and alias, in any language (Korean, Chinese, English), best first' })

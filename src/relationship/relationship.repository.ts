@@ -1,6 +1,9 @@
 import type { Database } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
 import { toEntityRecord } from '../entity/entity.model';
+import { entityTreesQuery } from './prefetch.cypher';
+import { decodeTree, PrefetchedTree } from './prefetch.decode';
+import type { PrefetchPlan } from './prefetch.plan';
 import { relatedBatchQuery } from './relationship.cypher';
 import { branchOf, branchSignature, Direction, edgeProperties, RelatedRecord, RelBranch, RelKey, relKeyString } from './relationship.model';
 
@@ -37,6 +40,18 @@ export class RelationshipRepository {
         properties,
       });
       out.set(key, list);
+    }
+    return out;
+  }
+
+  /** Entities by id, each with the relationship lists `plan` names, in one round trip. */
+  async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, PrefetchedTree>> {
+    const { query, params } = entityTreesQuery(plan);
+    const records = await this.db.read(query, { ...params, ids });
+    const out = new Map<string, PrefetchedTree>();
+    for (const r of records) {
+      const tree = decodeTree(toEntityRecord(toPlainObject(r.get('n'))), plan, r.get('pf') as unknown[][]);
+      out.set(tree.entity.id, tree);
     }
     return out;
   }

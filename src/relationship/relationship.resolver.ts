@@ -3,6 +3,7 @@ import type { EntityRecord } from '../entity/entity.model';
 import { Entity } from '../entity/entity.type';
 import type { AppContext } from '../server/context';
 import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec } from './relationship.service';
+import { registerRelationField } from './relationship.fields';
 import { RelatedEntity, RelationshipDirection } from './relationship.type';
 
 @Resolver(() => Entity)
@@ -42,6 +43,7 @@ export function relationshipResolver(of: GraphQLClass, typeName: string, fields:
   const Fields = class {};
   Object.defineProperty(Fields, 'name', { value: `${typeName}RelationshipResolver` });
   for (const f of fields) {
+    registerRelationField(typeName, f.name, f);
     const resolve = function (root: EntityRecord, ctx: AppContext, first: number = RELATIONSHIP_DEFAULT_FIRST) {
       return ctx.services.relationship.field(root, f, first, (k) => ctx.loaders.related.load(k));
     };

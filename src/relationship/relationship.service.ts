@@ -3,6 +3,8 @@ import type { EntityRecord } from '../entity/entity.model';
 import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { Direction, mergeRelated, RelatedRecord, RelKey, RelType } from './relationship.model';
+import type { PrefetchedTree } from './prefetch.decode';
+import type { PrefetchPlan } from './prefetch.plan';
 import type { RelationshipRepository } from './relationship.repository';
 
 /**
@@ -47,6 +49,11 @@ export class RelationshipService {
 
   relatedByKeys(keys: readonly RelKey[]): Promise<Map<string, RelatedRecord[]>> {
     return this.repo.relatedByKeys(keys);
+  }
+
+  /** Entities with the relationship lists their selection will ask for (see prefetch.plan.ts). */
+  trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, PrefetchedTree>> {
+    return this.repo.trees(ids, plan);
   }
 
   checkFirst(first: number, field = 'first'): void {

@@ -1,0 +1,82 @@
+import type { CypherQuery } from '../db/cypher-registry';
+import { int } from '../db/values';
+import { KIND_LABEL } from '../graph/labels';
+import { entityProjection } from '../graph/projection';
+import type { RelBranch } from './relationship.model';
+import type { PrefetchPlan } from './prefetch.plan';
+
+/**
+ * Cypher for a prefetch plan: one `CALL {}` subquery per branch, nested as the plan nests, each
+ * answering exactly what the batched relationship query (relationship.cypher.ts) answers for one
+ * key: edges of one type and direction to entities of one kind, ordered by name then id, limited.
+ * Each subquery collects its rows into a list of `{type, rel, m, pf}` maps, `pf` holding the
+ * lists of the branches below, so a whole tree comes back in one row per root entity.
+ * Relationship types and labels come from the allow-lists in graph/labels.ts (the plan only holds
+ * values validated against them); limits are parameters `$pf<i>`.
+ */
+export interface PrefetchCypher {
+  /** the CALL subqueries, to follow a clause that binds the root variable */
+  calls: string;
+  /** an expression holding the root's branch lists in plan order, e.g. `[pf0, pf3]` */
+  lists: string;
+  params: Record<string, unknown>;
+}
+
+function pattern(from: string, rel: string, to: string, b: RelBranch): string {
+  const r = b.type === '*' ? `[${rel}]` : `[${rel}:${b.type}]`;
+  const other = `(${to}:${b.kind ? KIND_LABEL[b.kind] : 'Entity'})`;
+  return b.direction === 'OUT' ? `(${from})-${r}->${other}` : `(${from})<-${r}-${other}`;
+}
+
+export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
+  const params: Record<string, unknown> = {};
+  let counter = 0;
+
+  function calls(p: PrefetchPlan, from: string, depth: number, indent: string): { text: string; names: string[] } {
+    const parts: string[] = [];
+    const names: string[] = [];
+    for (const { branch, child } of p.branches) {
+      const name = `pf${counter++}`;
+      params[name] = int(branch.limit);
+      const rel = `r${depth}`;
+      const to = `n${depth + 1}`;
+      // `*` means every link a user would follow; provenance is reached through `sources` instead
+      const where = branch.type === '*' ? ` WHERE type(${rel}) <> 'REPORTED_IN'` : '';
+      const inner = calls(child, to, depth + 1, `${indent}  `);
+      parts.push(
+        [
+          `${indent}CALL (${from}) {`,
+          `${indent}  MATCH ${pattern(from, rel, to, branch)}${where}`,
+          `${indent}  WITH ${rel}, ${to} ORDER BY ${to}.name, ${to}.id LIMIT $${name}`,
+          ...(inner.text ? [inner.text] : []),
+          `${indent}  RETURN collect({type: type(${rel}), rel: ${entityProjection(rel)}, m: ${entityProjection(to)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
+          `${indent}}`,
+        ].join('\n'),
+      );
+      names.push(name);
+    }
+    return { text: parts.join('\n'), names };
+  }
+
+  const root = calls(plan, rootVar, 0, '');
+  return { calls: root.text, lists: `[${root.names.join(', ')}]`, params };
+}
+
+const treeQueries = new Map<string, CypherQuery>();
+
+/** Entities by id, each with its prefetched relationship tree: one row per entity found. */
+export function entityTreesQuery(plan: PrefetchPlan): { query: CypherQuery; params: Record<string, unknown> } {
+  const { calls, lists, params } = prefetchCypher(plan, 'n0');
+  let query = treeQueries.get(plan.signature);
+  if (!query) {
+    // plans come from the selections clients send: bound the memo so odd shapes cannot grow it
+    if (treeQueries.size >= 500) treeQueries.clear();
+    query = {
+      // one name for every shape keeps metric labels bounded; the text varies with the plan
+      name: 'relationship/entity-trees',
+      text: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\n${calls}\nRETURN ${entityProjection('n0')} AS n, ${lists} AS pf`,
+    };
+    treeQueries.set(plan.signature, query);
+  }
+  return { query, params };
+}

@@ -1,0 +1,194 @@
+import {
+  FieldNode,
+  FragmentDefinitionNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSchema,
+  GraphQLSkipDirective,
+  isInterfaceType,
+  isObjectType,
+  SelectionSetNode,
+} from 'graphql';
+import { isRelationshipType } from '../graph/labels';
+import { GENERIC_RELATED_FIELD, RELATION_FIELDS } from './relationship.fields';
+import { branchSignature, Direction, RelBranch, RelType } from './relationship.model';
+import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec, RelSpec } from './relationship.service';
+
+/**
+ * Which relationship keys a request's field resolvers are going to load, worked out from the
+ * selection before anything runs, so that one statement can fetch an entity together with every
+ * relationship list nested under it (instead of one statement per nesting level). Each branch is
+ * exactly a DataLoader key of RelationshipService without the id: the neighbours over one edge
+ * type and direction, of one kind, at most `limit`, ordered by name then id. Results are primed
+ * into the request's loaders, and the resolvers run unchanged; anything the plan leaves out (an
+ * invalid argument, a plan too large) simply falls back to the batched loaders.
+ */
+export interface PrefetchPlan {
+  branches: PrefetchBranch[];
+  /** canonical text of the plan: equal plans share one statement text */
+  signature: string;
+}
+
+export interface PrefetchBranch {
+  branch: RelBranch;
+  /** what is fetched under each neighbour reached over this branch */
+  child: PrefetchPlan;
+}
+
+export const EMPTY_PLAN: PrefetchPlan = { branches: [], signature: '' };
+
+/** Beyond this many branches a request is planned no further: the loaders take the rest. */
+export const MAX_PREFETCH_BRANCHES = 48;
+
+export interface SelectionContext {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variableValues: Record<string, unknown>;
+}
+
+class PlanBuilder {
+  readonly branches = new Map<string, { branch: RelBranch; child: PlanBuilder }>();
+
+  add(branch: RelBranch, budget: { left: number }): PlanBuilder | null {
+    const sig = branchSignature(branch);
+    const found = this.branches.get(sig);
+    if (found) return found.child;
+    if (budget.left <= 0) return null;
+    budget.left -= 1;
+    const child = new PlanBuilder();
+    this.branches.set(sig, { branch, child });
+    return child;
+  }
+
+  freeze(): PrefetchPlan {
+    if (!this.branches.size) return EMPTY_PLAN;
+    const branches = [...this.branches.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => ({ branch: v.branch, child: v.child.freeze() }));
+    const signature = branches.map((b) => `${branchSignature(b.branch)}${b.child.signature ? `{${b.child.signature}}` : ''}`).join(',');
+    return { branches, signature };
+  }
+}
+
+/** The plan for the entities a root field returns (`typeName`: Entity or an object type). */
+export function planSelection(ctx: SelectionContext, fieldNodes: readonly FieldNode[], typeName: string): PrefetchPlan {
+  const root = new PlanBuilder();
+  const budget = { left: MAX_PREFETCH_BRANCHES };
+  for (const node of fieldNodes) if (node.selectionSet) planEntity(ctx, node.selectionSet, typeName, root, budget);
+  // a plan cut short by the budget is still correct (the loaders fetch what it lacks)
+  return root.freeze();
+}
+
+function included(ctx: SelectionContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, ctx.variableValues)?.if !== false;
+}
+
+/** Walks the selection at an entity of type `typeName`, following fragments. */
+function planEntity(ctx: SelectionContext, set: SelectionSetNode, typeName: string, into: PlanBuilder, budget: { left: number }): void {
+  for (const sel of set.selections) {
+    if (!included(ctx, sel)) continue;
+    if (sel.kind === 'InlineFragment') {
+      planEntity(ctx, sel.selectionSet, sel.typeCondition?.name.value ?? typeName, into, budget);
+    } else if (sel.kind === 'FragmentSpread') {
+      const frag = ctx.fragments[sel.name.value];
+      if (frag) planEntity(ctx, frag.selectionSet, frag.typeCondition.name.value, into, budget);
+    } else if (sel.selectionSet) {
+      planField(ctx, sel, typeName, into, budget);
+    }
+  }
+}
+
+function planField(ctx: SelectionContext, node: FieldNode, typeName: string, into: PlanBuilder, budget: { left: number }): void {
+  const parent = ctx.schema.getType(typeName);
+  if (!isObjectType(parent) && !isInterfaceType(parent)) return;
+  const name = node.name.value;
+  const def = parent.getFields()[name];
+  if (!def) return;
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(def, node, ctx.variableValues);
+  } catch {
+    return; // the resolver reports the bad argument
+  }
+  const resultType = getNamedType(def.type).name;
+  const spec = RELATION_FIELDS.get(typeName)?.get(name);
+  let leaves: PlanBuilder[];
+  if (spec) leaves = addTypedField(spec, args, into, budget);
+  else if (name === GENERIC_RELATED_FIELD) leaves = addGenericRelated(args, into, budget);
+  else return;
+  for (const leaf of leaves) planNeighbours(ctx, node.selectionSet as SelectionSetNode, resultType, leaf, budget);
+}
+
+/** Under a relationship field: an entity type, or a wrapper ({ role, partnership }) holding one. */
+function planNeighbours(ctx: SelectionContext, set: SelectionSetNode, typeName: string, into: PlanBuilder, budget: { left: number }): void {
+  if (isEntityType(ctx.schema, typeName)) {
+    planEntity(ctx, set, typeName, into, budget);
+    return;
+  }
+  const wrapper = ctx.schema.getType(typeName);
+  if (!isObjectType(wrapper)) return;
+  const visit = (s: SelectionSetNode) => {
+    for (const sel of s.selections) {
+      if (!included(ctx, sel)) continue;
+      if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
+      else if (sel.kind === 'FragmentSpread') {
+        const frag = ctx.fragments[sel.name.value];
+        if (frag) visit(frag.selectionSet);
+      } else if (sel.selectionSet) {
+        const def = wrapper.getFields()[sel.name.value];
+        const inner = def && getNamedType(def.type).name;
+        if (inner && isEntityType(ctx.schema, inner)) planEntity(ctx, sel.selectionSet, inner, into, budget);
+      }
+    }
+  };
+  visit(set);
+}
+
+function isEntityType(schema: GraphQLSchema, typeName: string): boolean {
+  const t = schema.getType(typeName);
+  if (isInterfaceType(t)) return t.name === 'Entity';
+  return isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Entity');
+}
+
+function directions(d: Direction | 'BOTH'): Direction[] {
+  return d === 'BOTH' ? ['OUT', 'IN'] : [d];
+}
+
+/** Mirrors RelationshipService.field: the keys of each hop, intermediate hops at the maximum. */
+function addTypedField(spec: RelationshipFieldSpec, args: Record<string, unknown>, into: PlanBuilder, budget: { left: number }): PlanBuilder[] {
+  const first = spec.one ? 1 : ((args.first as number | undefined) ?? RELATIONSHIP_DEFAULT_FIRST);
+  if (!validFirst(first)) return [];
+  let frontier = [into];
+  spec.path.forEach((hop, i) => {
+    const last = i === spec.path.length - 1;
+    const limit = last && !spec.excludeSelf ? first : RELATED_MAX_FIRST;
+    frontier = frontier.flatMap((b) => addHop(b, hop, limit, budget));
+  });
+  return frontier;
+}
+
+/** Mirrors RelationshipService.related: the allow-listed types (or every type) in the direction. */
+function addGenericRelated(args: Record<string, unknown>, into: PlanBuilder, budget: { left: number }): PlanBuilder[] {
+  const first = (args.first as number | undefined) ?? RELATED_DEFAULT_FIRST;
+  const types = (args.types as string[] | null | undefined) ?? [];
+  if (!validFirst(first) || !types.every(isRelationshipType)) return [];
+  const direction = (args.direction as Direction | 'BOTH' | undefined) ?? 'BOTH';
+  const specs: RelSpec[] = types.length ? [...new Set(types)].map((t) => ({ type: t as RelType, direction })) : [{ type: '*', direction }];
+  return addHop(into, specs, first, budget);
+}
+
+function addHop(into: PlanBuilder, specs: readonly RelSpec[], limit: number, budget: { left: number }): PlanBuilder[] {
+  const out: PlanBuilder[] = [];
+  for (const s of specs) {
+    for (const direction of directions(s.direction)) {
+      const child = into.add({ type: s.type, direction, kind: s.kind, limit }, budget);
+      if (child) out.push(child);
+    }
+  }
+  return out;
+}
+
+function validFirst(first: number): boolean {
+  return Number.isInteger(first) && first >= 0 && first <= RELATED_MAX_FIRST;
+}
