@@ -28,6 +28,11 @@ function pattern(from: string, rel: string, to: string, b: RelBranch): string {
   return b.direction === 'OUT' ? `(${from})-${r}->${other}` : `(${from})<-${r}-${other}`;
 }
 
+/** Only the properties the selection reads (names from the schema, checked by the planner). */
+export function nodeProjection(v: string, fields: PrefetchPlan['fields']): string {
+  return fields === 'ALL' ? entityProjection(v) : `${v} {${['id', 'kind', 'name', ...fields].map((f) => `.${f}`).join(', ')}}`;
+}
+
 export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
   const params: Record<string, unknown> = {};
   let counter = 0;
@@ -35,7 +40,7 @@ export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCyp
   function calls(p: PrefetchPlan, from: string, depth: number, indent: string): { text: string; names: string[] } {
     const parts: string[] = [];
     const names: string[] = [];
-    for (const { branch, child } of p.branches) {
+    for (const { branch, edge, child } of p.branches) {
       const name = `pf${counter++}`;
       params[name] = int(branch.limit);
       const rel = `r${depth}`;
@@ -49,7 +54,7 @@ export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCyp
           `${indent}  MATCH ${pattern(from, rel, to, branch)}${where}`,
           `${indent}  WITH ${rel}, ${to} ORDER BY ${to}.name, ${to}.id LIMIT $${name}`,
           ...(inner.text ? [inner.text] : []),
-          `${indent}  RETURN collect({type: type(${rel}), rel: ${entityProjection(rel)}, m: ${entityProjection(to)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
+          `${indent}  RETURN collect({type: type(${rel}), rel: ${edge === 'ALL' ? entityProjection(rel) : `{role: ${rel}.role}`}, m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
           `${indent}}`,
         ].join('\n'),
       );
@@ -74,7 +79,7 @@ export function entityTreesQuery(plan: PrefetchPlan): { query: CypherQuery; para
     query = {
       // one name for every shape keeps metric labels bounded; the text varies with the plan
       name: 'relationship/entity-trees',
-      text: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\n${calls}\nRETURN ${entityProjection('n0')} AS n, ${lists} AS pf`,
+      text: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\n${calls}\nRETURN ${nodeProjection('n0', plan.fields)} AS n, ${lists} AS pf`,
     };
     treeQueries.set(plan.signature, query);
   }

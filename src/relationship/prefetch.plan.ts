@@ -4,10 +4,12 @@ import {
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
+  GraphQLField,
   GraphQLIncludeDirective,
   GraphQLSchema,
   GraphQLSkipDirective,
   isInterfaceType,
+  isLeafType,
   isObjectType,
   SelectionSetNode,
 } from 'graphql';
@@ -27,17 +29,25 @@ import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, R
  */
 export interface PrefetchPlan {
   branches: PrefetchBranch[];
+  /**
+   * the stored properties the selection reads at this entity (besides id, kind and name, always
+   * read), or ALL when it asks for `properties`: records fetched this way are partial, so they are
+   * handed only to the resolvers of this selection, never to the request's shared loaders
+   */
+  fields: readonly string[] | 'ALL';
   /** canonical text of the plan: equal plans share one statement text */
   signature: string;
 }
 
 export interface PrefetchBranch {
   branch: RelBranch;
+  /** ROLE: only the role is read from the edges; ALL: the edge's properties are selected too */
+  edge: 'ROLE' | 'ALL';
   /** what is fetched under each neighbour reached over this branch */
   child: PrefetchPlan;
 }
 
-export const EMPTY_PLAN: PrefetchPlan = { branches: [], signature: '' };
+export const EMPTY_PLAN: PrefetchPlan = { branches: [], fields: [], signature: '' };
 
 /** Beyond this many branches a request is planned no further: the loaders take the rest. */
 export const MAX_PREFETCH_BRANCHES = 48;
@@ -49,26 +59,47 @@ export interface SelectionContext {
 }
 
 class PlanBuilder {
-  readonly branches = new Map<string, { branch: RelBranch; child: PlanBuilder }>();
+  readonly branches = new Map<string, { branch: RelBranch; edge: 'ROLE' | 'ALL'; child: PlanBuilder }>();
+  readonly fields = new Set<string>();
+  allFields = false;
 
-  add(branch: RelBranch, budget: { left: number }): PlanBuilder | null {
+  add(branch: RelBranch, edge: 'ROLE' | 'ALL', budget: { left: number }): PlanBuilder | null {
     const sig = branchSignature(branch);
     const found = this.branches.get(sig);
-    if (found) return found.child;
+    if (found) {
+      if (edge === 'ALL') found.edge = 'ALL';
+      return found.child;
+    }
     if (budget.left <= 0) return null;
     budget.left -= 1;
     const child = new PlanBuilder();
-    this.branches.set(sig, { branch, child });
+    this.branches.set(sig, { branch, edge, child });
     return child;
   }
 
   freeze(): PrefetchPlan {
-    if (!this.branches.size) return EMPTY_PLAN;
-    const branches = [...this.branches.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => ({ branch: v.branch, child: v.child.freeze() }));
-    const signature = branches.map((b) => `${branchSignature(b.branch)}${b.child.signature ? `{${b.child.signature}}` : ''}`).join(',');
-    return { branches, signature };
+    const fields = this.allFields ? 'ALL' : [...this.fields].sort();
+    const branches = [...this.branches.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, v]) => ({ branch: v.branch, edge: v.edge, child: v.child.freeze() }));
+    const own = fields === 'ALL' ? '*' : fields.join(' ');
+    const signature = `(${own})${branches.map((b) => `${branchSignature(b.branch)}${b.edge === 'ALL' ? '+' : ''}{${b.child.signature}}`).join(',')}`;
+    return { branches, fields, signature };
   }
 }
+
+/** Properties behind a selected field that is not a relationship: its own, or for `names` two. */
+function readProperties(name: string, def: GraphQLField<unknown, unknown>, into: PlanBuilder): void {
+  if (name === 'properties') into.allFields = true;
+  else if (name === 'names') ['names', 'nameLangs'].forEach((p) => into.fields.add(p));
+  // other object-typed fields (sources, a source's entities) are resolved from the id alone
+  else if (isLeafType(getNamedType(def.type)) && PROPERTY_NAME.test(def.name) && !ALWAYS_READ.has(def.name)) into.fields.add(def.name);
+}
+
+/** Read for every entity: identity, the type (kind) and the sort key (name). */
+const ALWAYS_READ = new Set(['id', 'kind', 'name']);
+/** Schema field names become property names in Cypher; they are our own, and checked anyway. */
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** The plan for the entities a root field returns (`typeName`: Entity or an object type). */
 export function planSelection(ctx: SelectionContext, fieldNodes: readonly FieldNode[], typeName: string): PrefetchPlan {
@@ -93,7 +124,7 @@ function planEntity(ctx: SelectionContext, set: SelectionSetNode, typeName: stri
     } else if (sel.kind === 'FragmentSpread') {
       const frag = ctx.fragments[sel.name.value];
       if (frag) planEntity(ctx, frag.selectionSet, frag.typeCondition.name.value, into, budget);
-    } else if (sel.selectionSet) {
+    } else if (sel.name.value !== '__typename') {
       planField(ctx, sel, typeName, into, budget);
     }
   }
@@ -105,6 +136,8 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
   const name = node.name.value;
   const def = parent.getFields()[name];
   if (!def) return;
+  const spec = RELATION_FIELDS.get(typeName)?.get(name);
+  if (!spec && name !== GENERIC_RELATED_FIELD) return readProperties(name, def, into);
   let args: Record<string, unknown>;
   try {
     args = getArgumentValues(def, node, ctx.variableValues);
@@ -112,11 +145,8 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
     return; // the resolver reports the bad argument
   }
   const resultType = getNamedType(def.type).name;
-  const spec = RELATION_FIELDS.get(typeName)?.get(name);
-  let leaves: PlanBuilder[];
-  if (spec) leaves = addTypedField(spec, args, into, budget);
-  else if (name === GENERIC_RELATED_FIELD) leaves = addGenericRelated(args, into, budget);
-  else return;
+  const leaves = spec ? addTypedField(spec, args, into, budget) : addGenericRelated(args, into, budget);
+  if (!node.selectionSet) return;
   for (const leaf of leaves) planNeighbours(ctx, node.selectionSet as SelectionSetNode, resultType, leaf, budget);
 }
 
@@ -175,14 +205,14 @@ function addGenericRelated(args: Record<string, unknown>, into: PlanBuilder, bud
   if (!validFirst(first) || !types.every(isRelationshipType)) return [];
   const direction = (args.direction as Direction | 'BOTH' | undefined) ?? 'BOTH';
   const specs: RelSpec[] = types.length ? [...new Set(types)].map((t) => ({ type: t as RelType, direction })) : [{ type: '*', direction }];
-  return addHop(into, specs, first, budget);
+  return addHop(into, specs, first, budget, 'ALL');
 }
 
-function addHop(into: PlanBuilder, specs: readonly RelSpec[], limit: number, budget: { left: number }): PlanBuilder[] {
+function addHop(into: PlanBuilder, specs: readonly RelSpec[], limit: number, budget: { left: number }, edge: 'ROLE' | 'ALL' = 'ROLE'): PlanBuilder[] {
   const out: PlanBuilder[] = [];
   for (const s of specs) {
     for (const direction of directions(s.direction)) {
-      const child = into.add({ type: s.type, direction, kind: s.kind, limit }, budget);
+      const child = into.add({ type: s.type, direction, kind: s.kind, limit }, edge, budget);
       if (child) out.push(child);
     }
   }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityRecord } from '../entity/entity.model';
+import { prefetchedList } from './prefetch.decode';
 import type { PrefetchPlan } from './prefetch.plan';
 import { RelatedRecord, RelKey, relKeyString } from './relationship.model';
 import type { RelationshipService } from './relationship.service';
@@ -14,8 +15,8 @@ interface TreeKey {
  * - `related`: all keys asked for in one tick (e.g. the partnerships of every company on a page)
  *   become one database round trip.
  * - `entityTree`: an entity together with every relationship list its selection will load, in one
- *   round trip for all ids of the same plan; the lists are primed into `related`, so the field
- *   resolvers below find them without another query.
+ *   round trip for all ids of the same plan; the lists travel on the records (prefetch.decode.ts),
+ *   and `loadRelated` hands them to the field resolvers below without another query.
  * Neighbours are primed into `entityById`, so a later `entity(id:)` for them costs nothing.
  */
 export function createRelationshipLoaders(service: RelationshipService, entityById: DataLoader<string, EntityRecord | null>) {
@@ -40,14 +41,7 @@ export function createRelationshipLoaders(service: RelationshipService, entityBy
       const found = new Map<string, EntityRecord>();
       await Promise.all(
         [...byPlan.values()].map(async ({ plan, ids }) => {
-          for (const [id, tree] of await service.trees([...ids], plan)) {
-            found.set(`${plan.signature}\u0000${id}`, tree.entity);
-            entityById.prime(id, tree.entity);
-            for (const [key, list] of tree.related) {
-              related.prime(key, list);
-              for (const r of list) entityById.prime(r.entity.id, r.entity);
-            }
-          }
+          for (const [id, entity] of await service.trees([...ids], plan)) found.set(`${plan.signature}\u0000${id}`, entity);
         }),
       );
       return keys.map((k) => found.get(`${k.plan.signature}\u0000${k.id}`) ?? null);
@@ -57,6 +51,11 @@ export function createRelationshipLoaders(service: RelationshipService, entityBy
 
   return {
     related,
+    /** a relationship key: from the lists prefetched with `from` when its selection planned them, else batched */
+    loadRelated: (key: RelKey, from: EntityRecord): Promise<RelatedRecord[]> => {
+      const list = prefetchedList(from, key);
+      return list ? Promise.resolve(list) : related.load(key);
+    },
     /** the entity `id` with the lists `plan` names primed; a plan without branches is a plain lookup */
     entityTree: (id: string, plan: PrefetchPlan): Promise<EntityRecord | null> => (plan.branches.length ? trees.load({ id, plan }) : entityById.load(id)),
   };

@@ -1,8 +1,8 @@
 import type { Database } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
-import { toEntityRecord } from '../entity/entity.model';
+import { EntityRecord, toEntityRecord } from '../entity/entity.model';
 import { entityTreesQuery } from './prefetch.cypher';
-import { decodeTree, PrefetchedTree } from './prefetch.decode';
+import { decodeTree } from './prefetch.decode';
 import type { PrefetchPlan } from './prefetch.plan';
 import { relatedBatchQuery } from './relationship.cypher';
 import { branchOf, branchSignature, Direction, edgeProperties, RelatedRecord, RelBranch, RelKey, relKeyString } from './relationship.model';
@@ -45,13 +45,13 @@ export class RelationshipRepository {
   }
 
   /** Entities by id, each with the relationship lists `plan` names, in one round trip. */
-  async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, PrefetchedTree>> {
+  async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, EntityRecord>> {
     const { query, params } = entityTreesQuery(plan);
     const records = await this.db.read(query, { ...params, ids });
-    const out = new Map<string, PrefetchedTree>();
+    const out = new Map<string, EntityRecord>();
     for (const r of records) {
-      const tree = decodeTree(toEntityRecord(toPlainObject(r.get('n'))), plan, r.get('pf') as unknown[][]);
-      out.set(tree.entity.id, tree);
+      const entity = decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]);
+      out.set(entity.id, entity);
     }
     return out;
   }

@@ -3,7 +3,6 @@ import type { EntityRecord } from '../entity/entity.model';
 import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { Direction, mergeRelated, RelatedRecord, RelKey, RelType } from './relationship.model';
-import type { PrefetchedTree } from './prefetch.decode';
 import type { PrefetchPlan } from './prefetch.plan';
 import type { RelationshipRepository } from './relationship.repository';
 
@@ -36,7 +35,8 @@ export interface RelationshipFieldSpec {
   excludeSelf?: boolean;
 }
 
-export type LoadRelated = (key: RelKey) => Promise<RelatedRecord[]>;
+/** Loads one key; `from` is the entity the key starts at, which may carry prefetched lists. */
+export type LoadRelated = (key: RelKey, from: EntityRecord) => Promise<RelatedRecord[]>;
 
 export interface RelatedArgs {
   types?: string[] | null;
@@ -52,7 +52,7 @@ export class RelationshipService {
   }
 
   /** Entities with the relationship lists their selection will ask for (see prefetch.plan.ts). */
-  trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, PrefetchedTree>> {
+  trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, EntityRecord>> {
     return this.repo.trees(ids, plan);
   }
 
@@ -63,15 +63,15 @@ export class RelationshipService {
   }
 
   /** Neighbours over the union of `specs`, each key answered by the request's batched loader. */
-  async neighbours(id: string, specs: readonly RelSpec[], first: number, load: LoadRelated): Promise<RelatedRecord[]> {
+  async neighbours(from: EntityRecord, specs: readonly RelSpec[], first: number, load: LoadRelated): Promise<RelatedRecord[]> {
     const keys: RelKey[] = specs.flatMap((s) =>
-      (s.direction === 'BOTH' ? (['OUT', 'IN'] as const) : [s.direction]).map((direction) => ({ id, type: s.type, direction, kind: s.kind, limit: first })),
+      (s.direction === 'BOTH' ? (['OUT', 'IN'] as const) : [s.direction]).map((direction) => ({ id: from.id, type: s.type, direction, kind: s.kind, limit: first })),
     );
-    return mergeRelated(await Promise.all(keys.map(load)), first);
+    return mergeRelated(await Promise.all(keys.map((k) => load(k, from))), first);
   }
 
   /** The generic `Entity.related`: relationship types are checked against the allow-list. */
-  related(id: string, args: RelatedArgs, load: LoadRelated): Promise<RelatedRecord[]> {
+  related(from: EntityRecord, args: RelatedArgs, load: LoadRelated): Promise<RelatedRecord[]> {
     this.checkFirst(args.first);
     const types = args.types ?? [];
     const unknown = types.filter((t) => !isRelationshipType(t));
@@ -79,7 +79,7 @@ export class RelationshipService {
       throw new BadUserInputError(`Unknown relationship type${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => JSON.stringify(t)).join(', ')}; known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}`, 'types');
     }
     const specs: RelSpec[] = types.length ? [...new Set(types)].map((t) => ({ type: t as RelType, direction: args.direction })) : [{ type: '*', direction: args.direction }];
-    return this.neighbours(id, specs, args.first, load);
+    return this.neighbours(from, specs, args.first, load);
   }
 
   /** Resolves one typed relationship field of `root` as described by its spec. */
@@ -90,7 +90,7 @@ export class RelationshipService {
     for (const [i, hop] of spec.path.entries()) {
       const last = i === spec.path.length - 1;
       const hopLimit = last && !spec.excludeSelf ? limit : RELATED_MAX_FIRST;
-      rows = mergeRelated(await Promise.all(rows.map((r) => this.neighbours(r.entity.id, hop, hopLimit, load))), RELATED_MAX_FIRST);
+      rows = mergeRelated(await Promise.all(rows.map((r) => this.neighbours(r.entity, hop, hopLimit, load))), RELATED_MAX_FIRST);
     }
     if (spec.excludeSelf) rows = rows.filter((r) => r.entity.id !== root.id);
     rows = dedupeEntities(rows).slice(0, limit);

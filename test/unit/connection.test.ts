@@ -1,3 +1,4 @@
+import { toEntityRecord } from '../../src/entity/entity.model';
 import { BadUserInputError } from '../../src/common/errors';
 import { countQuery, filterParams, pageQuery } from '../../src/entity/connection.cypher';
 import { decodeCursor, encodeCursor } from '../../src/entity/connection.model';
@@ -93,8 +94,9 @@ describe('relationship batch query', () => {
   it('Entity.related rejects unknown relationship types naming `types`, and out-of-range first naming `first`', async () => {
     const service = new RelationshipService({} as RelationshipRepository);
     const load = () => Promise.resolve([]);
-    expect(fieldOf(() => service.related('company:x', { types: ['PARTY_TO', 'KNOWS'], direction: 'BOTH', first: 10 }, load))).toBe('types');
-    expect(fieldOf(() => service.related('company:x', { types: null, direction: 'BOTH', first: 501 }, load))).toBe('first');
-    await expect(service.related('company:x', { types: ['PARTY_TO'], direction: 'BOTH', first: 10 }, load)).resolves.toEqual([]);
+    const x = toEntityRecord({ id: 'company:x', kind: 'COMPANY', name: 'X' });
+    expect(fieldOf(() => service.related(x, { types: ['PARTY_TO', 'KNOWS'], direction: 'BOTH', first: 10 }, load))).toBe('types');
+    expect(fieldOf(() => service.related(x, { types: null, direction: 'BOTH', first: 501 }, load))).toBe('first');
+    await expect(service.related(x, { types: ['PARTY_TO'], direction: 'BOTH', first: 10 }, load)).resolves.toEqual([]);
   });
 });
