@@ -85,4 +85,21 @@ describe('entity(id:) with nested relationship lists in one statement', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.dbQueries).toBe(1);
   });
+
+  it('records fetched for one selection never answer another: a sibling root asking for more fields gets them all', async () => {
+    const query = `{
+      slim: entity(id: "company:alibaba") { ... on Company { products(first: 50) { id } partnerships(first: 50) { partnership { id } } } }
+      full: node(id: "company:alibaba") { ... on Company { products(first: 50) { id name description properties } partnerships(first: 50) { role partnership { id name date properties } } } }
+      again: entity(id: "company:alibaba") { ... on Company { products(first: 50) { id name description properties } } }
+    }`;
+    const res = await post(query, {});
+    expect(res.body.errors).toBeUndefined();
+    type P = { id: string; name?: string; description?: string | null; properties?: Record<string, unknown> };
+    const data = res.body.data as unknown as Record<'slim' | 'full' | 'again', { products: P[]; partnerships: { role?: string; partnership: P }[] }>;
+    expect(data.full.products.length).toBeGreaterThan(0);
+    expect(data.full.products.every((p) => typeof p.name === 'string' && p.properties && Object.keys(p.properties).length > 0)).toBe(true);
+    expect(data.full.partnerships.every((p) => typeof p.role === 'string' && typeof p.partnership.name === 'string')).toBe(true);
+    expect(data.again.products).toEqual(data.full.products);
+    expect(data.slim.products.map((p) => p.id)).toEqual(data.full.products.map((p) => p.id));
+  });
 });
