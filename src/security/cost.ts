@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, visit } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Arguments that say how many items a field returns. */
@@ -44,4 +44,44 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   const oversized: OversizedPage[] = [];
   const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [listSizeEstimator(maxPageSize, oversized)] });
   return { cost, oversized };
+}
+
+/** Names of arguments whose variables can change the cost: page sizes, and @skip/@include's `if`. */
+const COST_ARGS = new Set<string>([...PAGE_SIZE_ARGS, 'if']);
+
+/** The variables a document's cost depends on, found once per document. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: { kind: string }) =>
+    visit(value as DocumentNode, {
+      Variable: (v) => void names.add(v.name.value),
+    });
+  visit(document, {
+    Argument: (a) => void (COST_ARGS.has(a.name.value) && collect(a.value)),
+    ObjectField: (f) => void (COST_ARGS.has(f.name.value) && f.value.kind === Kind.VARIABLE && names.add(f.value.name.value)),
+  });
+  return [...names].sort();
+}
+
+const variablesOf = new WeakMap<DocumentNode, string[]>();
+const reportsOf = new WeakMap<DocumentNode, Map<string, CostReport>>();
+/** Reports kept per document: enough for the page sizes one client cycles through. */
+const REPORTS_PER_DOCUMENT = 64;
+
+/**
+ * operationCost, remembered per parsed document (the server caches parsed documents, so a
+ * repeated operation is the same object) and per value of the variables the cost depends on:
+ * walking the document with type information on every request cost as much as executing it.
+ */
+export function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined, maxPageSize: number): CostReport {
+  let names = variablesOf.get(document);
+  if (!names) variablesOf.set(document, (names = costVariables(document)));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(names.map((n) => variables?.[n] ?? null))}`;
+  let reports = reportsOf.get(document);
+  if (!reports) reportsOf.set(document, (reports = new Map()));
+  const known = reports.get(key);
+  if (known) return known;
+  const report = operationCost(schema, document, operationName, variables, maxPageSize);
+  if (reports.size < REPORTS_PER_DOCUMENT) reports.set(key, report);
+  return report;
 }

@@ -5,7 +5,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { QueryTooComplexError } from '../common/errors';
-import { operationCost } from './cost';
+import { cachedOperationCost } from './cost';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -60,7 +60,7 @@ function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin {
         async didResolveOperation({ schema, document, request, operationName }) {
           let report;
           try {
-            report = operationCost(schema, document, operationName ?? undefined, request.variables, limits.maxPageSize);
+            report = cachedOperationCost(schema, document, operationName ?? undefined, request.variables, limits.maxPageSize);
           } catch {
             return; // variables that do not fit: execution reports them as BAD_USER_INPUT
           }

@@ -4,7 +4,7 @@ import { ApiKeys, hashApiKey } from '../../src/auth/api-keys';
 import { expandRole, hasRole, highestRole } from '../../src/auth/roles';
 import { AppError, BadUserInputError, formatError, QueryTooComplexError, UnauthenticatedError } from '../../src/common/errors';
 import { ConfigError, loadConfig } from '../../src/config';
-import { operationCost } from '../../src/security/cost';
+import { cachedOperationCost, operationCost } from '../../src/security/cost';
 import { operationLimits } from '../../src/security/limits';
 
 const schema = buildSchema(`
@@ -26,6 +26,16 @@ describe('operation cost (list sizes multiply)', () => {
   it('does not count fields skipped by @skip / @include', () => {
     const doc = parse('query($s: Boolean!) { companies(first: 2) { name partners @skip(if: $s) { name } } }');
     expect(operationCost(schema, doc, undefined, { s: true }, 500).cost).toBe(4);
+  });
+
+  it('remembered per document: page sizes and @skip variables still change the cost, other variables share one report', () => {
+    const doc = parse('query($n: Int, $s: Boolean!, $id: ID!) { company(id: $id) { name } companies(first: $n) { partners(limit: 20) @skip(if: $s) { tags } } }');
+    const cost = (v: Record<string, unknown>) => cachedOperationCost(schema, doc, undefined, v, 500);
+    for (const v of [{ n: 100, s: false, id: 'a' }, { n: 3, s: false, id: 'a' }, { n: 3, s: true, id: 'a' }, { n: 100, s: false, id: 'b' }]) {
+      expect(cost(v)).toEqual(operationCost(schema, doc, undefined, v, 500));
+    }
+    expect(cost({ n: 7, s: false, id: 'x' })).toBe(cost({ n: 7, s: false, id: 'y' }));
+    expect(cost({ n: 7, s: false, id: 'x' })).not.toBe(cost({ n: 8, s: false, id: 'x' }));
   });
 
   it('reports every page size above the maximum, on any field (first, limit, last)', () => {
