@@ -101,11 +101,14 @@ const ALWAYS_READ = new Set(['id', 'kind', 'name']);
 /** Schema field names become property names in Cypher; they are our own, and checked anyway. */
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** The plan for the entities a root field returns (`typeName`: Entity or an object type). */
+/**
+ * The plan for the entities a root field returns (`typeName`: Entity, a kind, or a type that
+ * wraps them such as a connection).
+ */
 export function planSelection(ctx: SelectionContext, fieldNodes: readonly FieldNode[], typeName: string): PrefetchPlan {
   const root = new PlanBuilder();
   const budget = { left: MAX_PREFETCH_BRANCHES };
-  for (const node of fieldNodes) if (node.selectionSet) planEntity(ctx, node.selectionSet, typeName, root, budget);
+  for (const node of fieldNodes) if (node.selectionSet) planNeighbours(ctx, node.selectionSet, typeName, root, budget);
   // a plan cut short by the budget is still correct (the loaders fetch what it lacks)
   return root.freeze();
 }
@@ -150,7 +153,10 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
   for (const leaf of leaves) planNeighbours(ctx, node.selectionSet as SelectionSetNode, resultType, leaf, budget);
 }
 
-/** Under a relationship field: an entity type, or a wrapper ({ role, partnership }) holding one. */
+/**
+ * Where entities sit below a field: the entity itself, or inside wrappers that hold them
+ * ({ role, partnership }, { score, entity }, a connection's edges and nodes), at any depth.
+ */
 function planNeighbours(ctx: SelectionContext, set: SelectionSetNode, typeName: string, into: PlanBuilder, budget: { left: number }): void {
   if (isEntityType(ctx.schema, typeName)) {
     planEntity(ctx, set, typeName, into, budget);
@@ -158,21 +164,17 @@ function planNeighbours(ctx: SelectionContext, set: SelectionSetNode, typeName: 
   }
   const wrapper = ctx.schema.getType(typeName);
   if (!isObjectType(wrapper)) return;
-  const visit = (s: SelectionSetNode) => {
-    for (const sel of s.selections) {
-      if (!included(ctx, sel)) continue;
-      if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
-      else if (sel.kind === 'FragmentSpread') {
-        const frag = ctx.fragments[sel.name.value];
-        if (frag) visit(frag.selectionSet);
-      } else if (sel.selectionSet) {
-        const def = wrapper.getFields()[sel.name.value];
-        const inner = def && getNamedType(def.type).name;
-        if (inner && isEntityType(ctx.schema, inner)) planEntity(ctx, sel.selectionSet, inner, into, budget);
-      }
+  for (const sel of set.selections) {
+    if (!included(ctx, sel)) continue;
+    if (sel.kind === 'InlineFragment') planNeighbours(ctx, sel.selectionSet, typeName, into, budget);
+    else if (sel.kind === 'FragmentSpread') {
+      const frag = ctx.fragments[sel.name.value];
+      if (frag) planNeighbours(ctx, frag.selectionSet, typeName, into, budget);
+    } else if (sel.selectionSet) {
+      const def = wrapper.getFields()[sel.name.value];
+      if (def) planNeighbours(ctx, sel.selectionSet, getNamedType(def.type).name, into, budget);
     }
-  };
-  visit(set);
+  }
 }
 
 function isEntityType(schema: GraphQLSchema, typeName: string): boolean {

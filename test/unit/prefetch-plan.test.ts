@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/relationship/prefetch.plan';
+import { prefetchCypher } from '../../src/relationship/prefetch.cypher';
+import { getSchema } from '../../src/server/schema';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await getSchema();
+});
+
+/** The plan of the first root field of `doc`, whose type is `typeName`. */
+function plan(doc: string, typeName: string, variableValues: Record<string, unknown> = {}): PrefetchPlan {
+  const ast = parse(doc);
+  const op = ast.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(ast.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const root = op.selectionSet.selections[0];
+  if (root.kind !== Kind.FIELD) throw new Error('root must be a field');
+  return planSelection({ schema, fragments, variableValues }, [root], typeName);
+}
+
+/** Branches as `TYPE>DIRECTION>KIND:limit`, children nested. */
+function shape(p: PrefetchPlan): unknown {
+  return p.branches.map((b) => {
+    const key = `${b.branch.type}>${b.branch.direction}>${b.branch.kind ?? ''}:${b.branch.limit}`;
+    return b.child.branches.length ? { [key]: shape(b.child) } : key;
+  });
+}
+
+function countBranches(p: PrefetchPlan): number {
+  return p.branches.reduce((n, b) => n + 1 + countBranches(b.child), 0);
+}
+
+describe('prefetch plan: the relationship keys a selection will load', () => {
+  it('two nested levels through role wrappers, with the properties each level reads', () => {
+    const p = plan(
+      `query($id: ID!) { entity(id: $id) { id name kind ... on Company { country partnerships(first: 10) { role partnership { id name partnershipType date parties(first: 4) { role entity { id name kind } } } } } } }`,
+      'Entity',
+    );
+    expect(shape(p)).toEqual([{ 'PARTY_TO>OUT>PARTNERSHIP:10': ['PARTY_TO>IN>:4'] }]);
+    expect(p.fields).toEqual(['country']);
+    expect(p.branches[0].child.fields).toEqual(['date', 'partnershipType']);
+    expect(p.branches[0].edge).toBe('ROLE');
+  });
+
+  it('a connection: the nodes under edges and nodes share one plan', () => {
+    const p = plan(`{ companies(first: 20) { edges { cursor node { id website products(first: 5) { id productType } } } nodes { country } pageInfo { hasNextPage } } }`, 'CompanyConnection');
+    expect(shape(p)).toEqual(['MAKES>OUT>:5']);
+    expect(p.fields).toEqual(['country', 'website']);
+    expect(p.branches[0].child.fields).toEqual(['productType']);
+  });
+
+  it('follows fragments, variables, defaults and @skip/@include', () => {
+    const doc = `query($n: Int, $s: Boolean!) { entity(id: "x") { ...F } } fragment F on Company { products(first: $n) { id } sectors @skip(if: $s) { id } headquarters @include(if: $s) { id } subsidiaries { id } }`;
+    expect(shape(plan(doc, 'Entity', { n: 3, s: false }))).toEqual(['IN_SECTOR>OUT>:10', 'MAKES>OUT>:3', 'SUBSIDIARY_OF>IN>:10']);
+    expect(shape(plan(doc, 'Entity', { s: true }))).toEqual(['HEADQUARTERED_IN>OUT>:1', 'MAKES>OUT>:10', 'SUBSIDIARY_OF>IN>:10']);
+  });
+
+  it('multi-hop fields read every intermediate at the maximum, BOTH means two keys, generic related reads edge properties', () => {
+    const p = plan(`{ entity(id: "x") { ... on Company { partners(first: 3) { id } } related(types: ["MAKES"]) { entity { id } properties } } }`, 'Entity');
+    expect(shape(p)).toEqual(['MAKES>IN>:20', 'MAKES>OUT>:20', { 'PARTY_TO>OUT>PARTNERSHIP:500': ['PARTY_TO>IN>:500'] }]);
+    expect(p.branches.filter((b) => b.branch.type === 'MAKES').every((b) => b.edge === 'ALL')).toBe(true);
+  });
+
+  it('leaves out what the resolvers will refuse: unknown relationship types, out-of-range first', () => {
+    expect(plan(`{ entity(id: "x") { related(types: ["KNOWS"]) { type } ... on Company { products(first: 501) { id } } } }`, 'Entity').branches).toEqual([]);
+  });
+
+  it('`properties` reads every property, `names` both name lists', () => {
+    const p = plan(`{ entity(id: "x") { names { value } ... on Company { products { properties } } } }`, 'Entity');
+    expect(p.fields).toEqual(['nameLangs', 'names']);
+    expect(p.branches[0].child.fields).toBe('ALL');
+  });
+
+  it(`stops adding branches at ${MAX_PREFETCH_BRANCHES}: the loaders fetch the rest`, () => {
+    const aliases = Array.from({ length: 60 }, (_, i) => `p${i}: products(first: ${i + 1}) { id }`).join(' ');
+    expect(countBranches(plan(`{ entity(id: "x") { ... on Company { ${aliases} } } }`, 'Entity'))).toBe(MAX_PREFETCH_BRANCHES);
+  });
+
+  it('equal selections give one statement text; values are parameters', () => {
+    const a = plan(`{ entity(id: "a") { ... on Company { products(first: 5) { id } } } }`, 'Entity');
+    const b = plan(`{ e: entity(id: "b") { ... on Company { products(first: 5) { id } } } }`, 'Entity');
+    expect(a.signature).toBe(b.signature);
+    const c = prefetchCypher(a, 'n0');
+    expect(c.calls).toContain('MATCH (n0)-[r0:MAKES]->(n1:Entity)');
+    expect(c.calls).toContain('LIMIT $pf0');
+    expect(c.calls).not.toMatch(/LIMIT \d/);
+    expect(c.params.pf0).toEqual(expect.objectContaining({ low: 5 }));
+  });
+});
