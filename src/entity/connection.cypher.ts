@@ -63,20 +63,38 @@ function sortKey(kind: EntityKindName, order: ConnectionOrder): { expr: string; 
   }
 }
 
+/**
+ * What lets the NAME ordering read straight from a (name, id) range index, or (country, name, id)
+ * under a country filter (migration 005), and stop after `limit` rows instead of sorting: the
+ * planner uses such an index only with a predicate on each of its properties (hence the IS NOT NULL
+ * ones: every entity has both, the importer and the mutations require them) and an ORDER BY on its
+ * own properties in index order, so the country leads; under its equality filter it is one value
+ * and changes nothing. DATE and CREATED_AT sort on a coalesce() no index holds, so they sort.
+ */
+function nameIndexTerms(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): { where: string[]; leading: string[] } {
+  if (order.field !== 'NAME') return { where: [], leading: [] };
+  const countryField = KIND_CONNECTIONS[kind].countryField;
+  // with a cursor, the range on the name already excludes nulls
+  const where = [...(hasCursor ? [] : ['n.name IS NOT NULL']), 'n.id IS NOT NULL'];
+  return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
+}
+
 export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
   const name = `connection/page:${kind}:${filterSignature(filter)}:${order.field}:${order.direction}:${hasCursor}`;
   return memo(name, () => {
     const key = sortKey(kind, order);
     const cmp = order.direction === 'ASC' ? '>' : '<';
-    const where = conditions(kind, filter);
-    // keyset: a range on the sort key the index can seek from, then the id tie-break behind a WITH,
-    // so the planner cannot split the OR into a Union that range-scans ids
-    if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`);
-    const tieBreak = hasCursor ? `WITH n WHERE ${key.expr} ${cmp} ${key.param} OR n.id ${cmp} $afterId\n` : '';
+    const indexTerms = nameIndexTerms(kind, filter, order, hasCursor);
+    const where = [...conditions(kind, filter), ...indexTerms.where];
+    // keyset: a range on the sort key the index can seek from, then "strictly after (key, id)" as one
+    // list comparison (lists compare element by element). Written as `key > k OR (key = k AND id > i)`
+    // the planner may split the OR into a Union of two seeks and sort their rows, losing index order.
+    if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`, `[${key.expr}, n.id] ${cmp} [${key.param}, $afterId]`);
+    const by = [...indexTerms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
+    // the page's rows are chosen and ordered first; only those are then projected
     return `MATCH (n:${KIND_LABEL[kind]})
-${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}${tieBreak}RETURN ${entityProjection('n')} AS n, ${key.expr} AS sortKey
-ORDER BY sortKey ${order.direction}, n.id ${order.direction}
-LIMIT $limit`;
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit
+RETURN ${entityProjection('n')} AS n, sortKey`;
   });
 }
 
