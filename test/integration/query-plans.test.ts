@@ -141,6 +141,23 @@ describe('query plans', () => {
     expect(offenders(await explain(b.query, b.params))).toEqual([]);
   });
 
+  // A NAME-ordered page must come from a (name, id) or (country, name, id) index in order and stop
+  // after $limit rows: a sort here reads every node of the kind (or country) before the first row.
+  const SORTS = new Set(['Sort', 'Top', 'PartialSort', 'PartialTop']);
+  const cursor = { afterKey: 'M', afterId: ID };
+  const namePages: [string, CypherQuery, Record<string, unknown>][] = (['ASC', 'DESC'] as const).flatMap((direction) => [
+    [`country ${direction}, first page`, pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction }, false), { country: 'CN', limit: int(21) }],
+    [`country ${direction}, after a cursor`, pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction }, true), { country: 'CN', ...cursor, limit: int(21) }],
+    [`all ${direction}, first page`, pageQuery('COMPANY', { equals: [] }, { field: 'NAME', direction }, false), { limit: int(21) }],
+    [`all ${direction}, after a cursor`, pageQuery('COMPANY', { equals: [] }, { field: 'NAME', direction }, true), { ...cursor, limit: int(21) }],
+  ]);
+  it.each(namePages)('companies by name (%s): read in index order, no sort', async (_name, q, params) => {
+    const ops = operators(await explain(q, params));
+    expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    expect(ops.map(({ op }) => op)).toContain('Limit');
+    expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Company\((country, )?name, id\)/.test(details))).toBe(true);
+  });
+
   it('finds the operators it looks for (a scan by id without the index is caught)', async () => {
     const found = offenders(await explain({ name: 'test/bad', text: 'MATCH (n:Entity), (m:Entity) WHERE n.name = $a AND m.name = $b RETURN n, m' }, { a: 'x', b: 'y' }));
     expect(found.some((o) => o.startsWith('CartesianProduct'))).toBe(true);
