@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSeededServer } from '../support/seeded-server';
 import { gql } from '../support/server';
+import { Importer } from '../../src/import/importer';
 
 const svc = useSeededServer();
 
@@ -218,5 +219,60 @@ describe('no N+1: nested relationship fields are batched', () => {
     const counted = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ companies { totalCount nodes { id } } }' }) });
     expect(Number(plain.headers.get('x-db-queries'))).toBe(1);
     expect(Number(counted.headers.get('x-db-queries'))).toBe(2);
+  });
+});
+
+// Last in the file: it adds companies the tests above do not expect. Names repeat, so pages end in
+// the middle of a run of equal names and the next page must continue by id.
+describe('keyset paging by NAME across runs of equal names', () => {
+  const tied = [
+    ...['d', 'a', 'e', 'c', 'b'].map((s) => ({ id: `company:tie-robotics-${s}`, name: 'Tie Robotics', country: 'KR' })),
+    { id: 'company:tie-robotics-us', name: 'Tie Robotics', country: 'US' },
+    { id: 'company:tie-alpha-2', name: 'Tie Alpha', country: 'KR' },
+    { id: 'company:tie-alpha-1', name: 'Tie Alpha', country: 'KR' },
+    { id: 'company:tie-korean-2', name: '타이 로보틱스', country: 'KR' },
+    { id: 'company:tie-korean-1', name: '타이 로보틱스', country: 'KR' },
+    { id: 'company:tie-zulu', name: 'Tie Zulu', country: 'KR' },
+  ];
+  const byNameThenId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+  beforeAll(async () => {
+    const doc = {
+      source: {
+        id: 'source:connection-ties',
+        name: 'Connection ties',
+        names: [{ lang: 'en', value: 'Connection ties' }],
+        properties: { issued: '2025-09-08', lang: 'en', title: 'Connection ties', sections: [{ id: 'main', title: 'Main' }] },
+      },
+      entities: tied.map((c) => ({
+        id: c.id,
+        kind: 'COMPANY',
+        name: c.name,
+        names: [{ lang: 'en', value: c.name }],
+        properties: { country: c.country },
+        provenance: [{ section: 'main', sentence: `${c.name}.`, basis: 'REPORTED' }],
+      })),
+      relationships: [],
+    };
+    await new Importer(svc.db).importDocument(doc, 'connection-ties.json', { actor: 'test', resolveByName: false });
+  });
+
+  it.each(['ASC', 'DESC'])('a country’s companies %s, two per page: every one once, by name then id', async (direction) => {
+    const expected = tied.filter((c) => c.country === 'KR').sort(byNameThenId).map((c) => c.id);
+    if (direction === 'DESC') expected.reverse();
+    const walked = await walk('companies', `first: 2, filter: {country: "KR"}, orderBy: {field: NAME, direction: ${direction}}`);
+    expect(walked.ids).toEqual(expected);
+    expect(walked.pages).toBe(Math.ceil(expected.length / 2));
+  });
+
+  it.each(['ASC', 'DESC'])('all companies %s, three per page: the same rows and order as one big page', async (direction) => {
+    const all = await page('companies', `first: 100, orderBy: {field: NAME, direction: ${direction}}`);
+    const expected = all.edges.map((e) => e.node).sort(byNameThenId).map((n) => n.id);
+    if (direction === 'DESC') expected.reverse();
+    expect(all.edges.map((e) => e.node.id)).toEqual(expected);
+    expect(all.totalCount).toBe(seedOf('COMPANY').length + tied.length);
+    const walked = await walk('companies', `first: 3, orderBy: {field: NAME, direction: ${direction}}`);
+    expect(walked.ids).toEqual(expected);
   });
 });
