@@ -10,6 +10,7 @@ WITH node, score,
      CASE WHEN toLower(node.name) = $exact
             OR any(i IN hits WHERE none(j IN range(0, i - 1) WHERE node.nameLangs[j] = node.nameLangs[i])) THEN 1.0
           ELSE 0.0 END AS mainNameBoost
-RETURN node {.*, createdAt: toString(node.createdAt), updatedAt: toString(node.updatedAt), contentHash: null} AS n, score + exactBoost + mainNameBoost AS score
-ORDER BY score DESC, node.id ASC
+// the caller wraps this in CALL () {} and projects what the request selects (prefetch.cypher.ts)
+RETURN node AS n0, score + exactBoost + mainNameBoost AS score
+ORDER BY score DESC, n0.id ASC
 LIMIT $first

@@ -2,6 +2,9 @@ import { cypher } from '../db/cypher-registry';
 import type { Database } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
 import type { EntityKindName } from '../graph/subgraph';
+import { withPrefetch } from '../relationship/prefetch.cypher';
+import { decodeTree } from '../relationship/prefetch.decode';
+import type { PrefetchPlan } from '../relationship/prefetch.plan';
 import { EntityRecord, luceneTerms, SourceRefRecord, toEntityRecord } from './entity.model';
 
 export class EntityRepository {
@@ -29,14 +32,17 @@ export class EntityRepository {
     return out;
   }
 
-  async search(text: string, kinds: EntityKindName[], first: number): Promise<{ entity: EntityRecord; score: number }[]> {
-    const records = await this.db.read(cypher('entity/search'), {
+  /** Best matches first, each with what `plan` says its selection reads below it. */
+  async search(text: string, kinds: EntityKindName[], first: number, plan: PrefetchPlan): Promise<{ entity: EntityRecord; score: number }[]> {
+    const { query, params } = withPrefetch(cypher('entity/search'), plan, ['score'], 'score DESC, n.id ASC');
+    const records = await this.db.read(query, {
+      ...params,
       query: luceneTerms(text),
       exact: text.trim().toLowerCase(),
       kinds,
       first: int(first),
       candidates: int(Math.max(first * 5, 50)),
     });
-    return records.map((r) => ({ entity: toEntityRecord(toPlainObject(r.get('n'))), score: Number(toPlain(r.get('score'))) }));
+    return records.map((r) => ({ entity: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]), score: Number(toPlain(r.get('score'))) }));
   }
 }

@@ -22,9 +22,10 @@ export class EntityResolver {
     @Arg('text') text: string,
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @SelectionPlan() plan: PrefetchPlan,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.entity.search(text, kinds, first);
+    return ctx.services.entity.search(text, kinds, first, plan);
   }
 
   @FieldResolver(() => [SourceRef], { description: 'where facts about it were reported (provenance)' })

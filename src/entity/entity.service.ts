@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import type { EntityKindName } from '../graph/subgraph';
 import type { EntityRecord, SourceRefRecord } from './entity.model';
+import type { PrefetchPlan } from '../relationship/prefetch.plan';
 import type { EntityRepository } from './entity.repository';
 
 export const SEARCH_MAX_FIRST = 100;
@@ -22,12 +23,12 @@ export class EntityService {
     return e;
   }
 
-  async search(text: string, kinds: EntityKindName[] | undefined, first: number) {
+  async search(text: string, kinds: EntityKindName[] | undefined, first: number, plan: PrefetchPlan) {
     if (!text.trim()) throw new BadUserInputError('search text must not be empty', 'text');
     if (text.length > 200) throw new BadUserInputError('search text must be at most 200 characters', 'text');
     if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX_FIRST) {
       throw new BadUserInputError(`first must be between 1 and ${SEARCH_MAX_FIRST}`, 'first');
     }
-    return this.repo.search(text, kinds ?? [], first);
+    return this.repo.search(text, kinds ?? [], first, plan);
   }
 }

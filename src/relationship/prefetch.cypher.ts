@@ -85,3 +85,24 @@ export function entityTreesQuery(plan: PrefetchPlan): { query: CypherQuery; para
   }
   return { query, params };
 }
+
+const wrapped = new Map<string, CypherQuery>();
+
+/**
+ * A named query (cypher/) that returns entities as `n0` with further `columns`, followed by the
+ * plan's subqueries and the projection the selection reads: one statement, the base query's name.
+ */
+export function withPrefetch(base: CypherQuery, plan: PrefetchPlan, columns: string[], orderBy: string): { query: CypherQuery; params: Record<string, unknown> } {
+  const { calls, lists, params } = prefetchCypher(plan, 'n0');
+  const key = `${base.name}\u0000${plan.signature}`;
+  let query = wrapped.get(key);
+  if (!query) {
+    if (wrapped.size >= 500) wrapped.clear();
+    query = {
+      name: base.name,
+      text: `CALL () {\n${base.text.trim()}\n}\n${calls}${calls ? '\n' : ''}RETURN ${nodeProjection('n0', plan.fields)} AS n, ${columns.join(', ')}, ${lists} AS pf\nORDER BY ${orderBy}`,
+    };
+    wrapped.set(key, query);
+  }
+  return { query, params };
+}

@@ -102,4 +102,17 @@ describe('entity(id:) with nested relationship lists in one statement', () => {
     expect(data.again.products).toEqual(data.full.products);
     expect(data.slim.products.map((p) => p.id)).toEqual(data.full.products.map((p) => p.id));
   });
+
+  it('search: hits with relationship lists in one statement, the same lists as node(id:) gives', async () => {
+    const sel = '... on Company { country products(first: 3) { id name makers { id } } partnerships { role partnership { id name } } }';
+    const res = await post(`{ e: search(text: "Alibaba", first: 5) { score entity { id kind name ${sel} } } }`, {});
+    expect(res.body.errors).toBeUndefined();
+    expect(res.dbQueries).toBe(1);
+    const hits = res.body.data!.e as { score: number; entity: { id: string; kind: string } }[];
+    expect(hits[0].entity.id).toBe('company:alibaba');
+    for (const hit of hits) {
+      const one = await post(`query($id: ID!) { e: node(id: $id) { id ... on Entity { kind name } ${sel} } }`, { id: hit.entity.id });
+      expect(one.body.data!.e).toEqual(hit.entity);
+    }
+  });
 });
