@@ -1,5 +1,7 @@
 import type { CypherQuery } from '../db/cypher-registry';
 import { entityProjection } from '../graph/projection';
+import { nodeProjection, prefetchCypher } from '../relationship/prefetch.cypher';
+import type { PrefetchPlan } from '../relationship/prefetch.plan';
 import { KIND_LABEL } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
@@ -12,11 +14,13 @@ import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connectio
  */
 const cache = new Map<string, CypherQuery>();
 
-function memo(name: string, build: () => string): CypherQuery {
-  let q = cache.get(name);
+/** `variant` tells apart texts that share a name (the selection's prefetch plan). */
+function memo(name: string, build: () => string, variant = ''): CypherQuery {
+  const key = `${name}\u0000${variant}`;
+  let q = cache.get(key);
   if (!q) {
     if (cache.size >= 1000) cache.clear();
-    cache.set(name, (q = { name, text: build() }));
+    cache.set(key, (q = { name, text: build() }));
   }
   return q;
 }
@@ -79,7 +83,12 @@ function nameIndexTerms(kind: EntityKindName, filter: ConnectionFilter, order: C
   return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
 }
 
-export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
+/**
+ * One page of `kind`; with a prefetch plan, each row also carries the relationship lists its
+ * selection reads (`pf`) and only the properties it reads: the page and everything nested under
+ * it in one statement. Plan limits are parameters `$pf<i>` (prefetchPlanParams).
+ */
+export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan?: PrefetchPlan): CypherQuery {
   const name = `connection/page:${kind}:${filterSignature(filter)}:${order.field}:${order.direction}:${hasCursor}`;
   return memo(name, () => {
     const key = sortKey(kind, order);
@@ -92,10 +101,16 @@ export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order:
     if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`, `[${key.expr}, n.id] ${cmp} [${key.param}, $afterId]`);
     const by = [...indexTerms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
     // the page's rows are chosen and ordered first; only those are then projected
-    return `MATCH (n:${KIND_LABEL[kind]})
-${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit
-RETURN ${entityProjection('n')} AS n, sortKey`;
-  });
+    const page = `MATCH (n:${KIND_LABEL[kind]})
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit`;
+    if (!plan) return `${page}\nRETURN ${entityProjection('n')} AS n, sortKey`;
+    const { calls, lists } = prefetchCypher(plan, 'n');
+    return `${page}\n${calls}${calls ? '\n' : ''}RETURN ${nodeProjection('n', plan.fields)} AS n, sortKey, ${lists} AS pf`;
+  }, plan?.signature);
+}
+
+export function prefetchPlanParams(plan: PrefetchPlan): Record<string, unknown> {
+  return prefetchCypher(plan, 'n').params;
 }
 
 export function countQuery(kind: EntityKindName, filter: ConnectionFilter): CypherQuery {

@@ -8,6 +8,7 @@ import { Partnership } from '../partnership/partnership.type';
 import { Place, Sector } from '../place/place.type';
 import { Policy } from '../policy/policy.type';
 import { Product } from '../product/product.type';
+import { PrefetchPlan, SelectionPlan } from '../relationship/prefetch.decorator';
 import type { AppContext } from '../server/context';
 import { Source } from '../source/source.type';
 import { EventConnection } from '../trace/trace.type';
@@ -63,9 +64,11 @@ function rootConnectionResolver(root: RootConnection) {
       @Arg('after', () => String, { nullable: true, description: 'continue strictly after this cursor (an endCursor or edge cursor)' }) after: string | null,
       @Arg('filter', () => root.filter, { nullable: true }) filter: FilterInput | null,
       @Arg('orderBy', () => order, { nullable: true, description: 'default: NAME ascending; the id always breaks ties' }) orderBy: InstanceType<typeof order> | null,
+      @SelectionPlan() plan: PrefetchPlan,
       @Ctx() ctx: AppContext,
     ) {
-      return ctx.services.connection.page(root.kind, { first, after, filter, orderBy });
+      // the relationship lists selected under the nodes come back in the page's statement
+      return ctx.services.connection.page(root.kind, { first, after, filter, orderBy }, plan);
     }
   }
   Object.defineProperty(RootConnectionResolver, 'name', { value: `${typeName}ConnectionResolver` });

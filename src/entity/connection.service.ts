@@ -3,6 +3,7 @@ import type { EntityKindName } from '../graph/subgraph';
 import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor, KIND_CONNECTIONS } from './connection.model';
 import type { ConnectionRepository } from './connection.repository';
 import type { EntityRecord } from './entity.model';
+import type { PrefetchPlan } from '../relationship/prefetch.plan';
 
 export const CONNECTION_DEFAULT_FIRST = 20;
 export const CONNECTION_MAX_FIRST = 100;
@@ -36,7 +37,8 @@ export interface EntityPage {
 export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
-  async page(kind: EntityKindName, args: PageArgs): Promise<EntityPage> {
+  /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
+  async page(kind: EntityKindName, args: PageArgs, plan?: PrefetchPlan): Promise<EntityPage> {
     const { first } = args;
     if (!Number.isInteger(first) || first < 0 || first > CONNECTION_MAX_FIRST) {
       throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');
@@ -45,7 +47,7 @@ export class ConnectionService {
     if (order.field === 'DATE' && !KIND_CONNECTIONS[kind].dateField) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
     const cursor = args.after ? decodeCursor(args.after, order.field) : undefined;
     const filter = normalizeFilter(kind, args.filter ?? {});
-    const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, cursor, first + 1);
+    const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, cursor, first + 1, plan);
     const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor({ field: order.field, key: r.sortKey, id: r.entity.id }), node: r.entity }));
     let total: Promise<number> | undefined;
     const repo = this.repo;

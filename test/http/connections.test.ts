@@ -207,11 +207,10 @@ describe('no N+1: nested relationship fields are batched', () => {
     const four = await dbQueries(4);
     const all = await dbQueries(20);
     expect([one.companies, four.companies, all.companies]).toEqual([1, 4, seedOf('COMPANY').length]);
-    // one for the page, then one per level of nesting: partnerships+products+headquarters, then parties+makers
-    expect(one.count).toBeGreaterThan(0);
+    // the page and every level nested under it come back in the page's one statement
+    expect(one.count).toBe(1);
     expect(all.count).toBe(one.count);
     expect(four.count).toBe(one.count);
-    expect(all.count).toBeLessThanOrEqual(3);
   });
 
   it('counts totalCount only when it is asked for', async () => {

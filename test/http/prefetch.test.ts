@@ -115,4 +115,24 @@ describe('entity(id:) with nested relationship lists in one statement', () => {
       expect(one.body.data!.e).toEqual(hit.entity);
     }
   });
+
+  it('connections: a page with nested lists in one statement, the same lists as node(id:) gives, across pages', async () => {
+    const sel = 'country products(first: 3) { id name } partnerships(first: 2) { role partnership { id date parties(first: 3) { role entity { id kind } } } }';
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res = await post(`query($after: String) { e: companies(first: 4, after: $after) { edges { cursor node { id kind name ${sel} } } nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.dbQueries).toBe(1);
+      const page = res.body.data!.e as { edges: { node: { id: string } }[]; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      expect(page.nodes.map((n) => n.id)).toEqual(page.edges.map((e) => e.node.id));
+      for (const { node } of page.edges) {
+        const one = await post(`query($id: ID!) { e: node(id: $id) { id ... on Entity { kind name } ... on Company { ${sel} } } }`, { id: node.id });
+        expect(one.body.data!.e).toEqual(node);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after && pages < 4);
+    expect(pages).toBeGreaterThan(1);
+  });
 });

@@ -1,8 +1,10 @@
 import neo4j from 'neo4j-driver';
 import type { Plan } from 'neo4j-driver';
-import { allCypher, CypherQuery } from '../../src/db/cypher-registry';
+import { allCypher, cypher, CypherQuery } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
-import { countQuery, pageQuery } from '../../src/entity/connection.cypher';
+import { countQuery, pageQuery, prefetchPlanParams } from '../../src/entity/connection.cypher';
+import { entityTreesQuery, withPrefetch } from '../../src/relationship/prefetch.cypher';
+import type { PrefetchPlan } from '../../src/relationship/prefetch.plan';
 import { upsertEntities, upsertRelationships } from '../../src/import/import.cypher';
 import { relatedBatchQuery } from '../../src/relationship/relationship.cypher';
 import { expandQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
@@ -21,9 +23,11 @@ import { freshGraph, testDatabase } from '../support/graph';
 const int = (n: number) => neo4j.int(n);
 const ID = 'company:alibaba';
 
+const searchParams = { query: 'alibaba', candidates: int(50), kinds: [], exact: 'alibaba', first: int(10) };
+
 const PARAMS: Record<string, Record<string, unknown>> = {
   'entity/by-ids': { ids: [ID] },
-  'entity/search': { query: 'alibaba', candidates: int(50), kinds: [], exact: 'alibaba', first: int(10) },
+  'entity/search': searchParams,
   'entity/sources-by-ids': { ids: [ID] },
   'import/existing-ids': { ids: [ID] },
   'import/ids-by-name': { rows: [{ id: ID, kind: 'COMPANY', lowerNames: ['alibaba'], query: '"alibaba"' }] },
@@ -56,6 +60,21 @@ const ALLOWED: Record<string, { operators: string[]; reason: string }> = {
 
 const spec: TraversalSpec = { relTypes: RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'REPORTED_IN'), kinds: DEFAULT_TRAVERSAL_KINDS, windowed: false };
 
+/** A prefetch plan of two levels: a company's partnerships, then every non-provenance link of each. */
+const TREE_PLAN: PrefetchPlan = {
+  fields: ['country'],
+  signature: 'query-plans tree',
+  branches: [
+    {
+      branch: { type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 },
+      edge: 'ROLE',
+      child: { fields: ['date'], signature: 'child', branches: [{ branch: { type: '*', direction: 'IN', limit: 10 }, edge: 'ALL', child: { fields: 'ALL', signature: '', branches: [] } }] },
+    },
+  ],
+};
+const trees = entityTreesQuery(TREE_PLAN);
+const search = withPrefetch(cypher('entity/search'), TREE_PLAN, ['score'], 'score DESC, n.id ASC');
+
 /** Statements that builders assemble, in representative shapes, with their parameters. */
 const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: upsertEntities('COMPANY'), params: { rows: [], kind: 'COMPANY', actor: 'test' } },
@@ -63,6 +82,12 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: relatedBatchQuery([{ type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 }]), params: { ids0: [ID], limit0: int(10) } },
   { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
+  { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
+  { query: search.query, params: { ...search.params, ...searchParams } },
+  {
+    query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN),
+    params: { ...prefetchPlanParams(TREE_PLAN), country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) },
+  },
   { query: shortestPathsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu' } },
   { query: pathGroupsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu', first: int(3) } },
   { query: expandQuery(spec), params: { frontier: [ID], seen: [ID], perNode: int(300) } },
