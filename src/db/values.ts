@@ -8,21 +8,34 @@ import type { JsonValue } from '../graph/subgraph';
  */
 export function toPlain(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return Number(value);
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  // maps come back as plain objects: the common case, checked before the driver's type tests
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return (value as { toString(): string }).toString();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (isNode(value as never) || isRelationship(value as never)) return toPlain((value as { properties: unknown }).properties);
   if (isPath(value as never)) throw new Error('paths must be mapped explicitly');
-  if (typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return String(value);
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(value: Record<string, unknown>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = toPlain(value[k]);
+  return out;
 }
 
 export function toPlainObject(value: unknown): Record<string, JsonValue> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { Express } from 'express';
@@ -68,6 +68,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       // in-flight requests get SHUTDOWN_GRACE_MS to finish after SIGTERM, then their sockets close
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // we send no cache hints; the default cache-control plugin wrapped every field's resolver to compute them
+      ApolloServerPluginCacheControlDisabled(),
       requestObservabilityPlugin(metrics, logger),
       authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
       limits.plugin,

@@ -25,12 +25,18 @@ export interface AppDeps {
 /** Services are stateless and built once; loaders are per request so caches never leak between users. */
 export function contextFactory(deps: AppDeps) {
   const services = createServices(deps.db, { importMaxItems: deps.config?.IMPORT_MAX_ITEMS, logger: deps.logger });
-  return (scope: RequestScope, user?: AppContext['user']): AppContext => ({
-    requestId: scope.requestId,
-    scope,
-    logger: deps.logger.child({ requestId: scope.requestId }),
-    services,
-    loaders: createLoaders(services),
-    user,
-  });
+  return (scope: RequestScope, user?: AppContext['user']): AppContext => {
+    let logger: Logger | undefined;
+    return {
+      requestId: scope.requestId,
+      scope,
+      // made on first use: most requests log nothing of their own
+      get logger() {
+        return (logger ??= deps.logger.child({ requestId: scope.requestId }));
+      },
+      services,
+      loaders: createLoaders(services),
+      user,
+    };
+  };
 }
