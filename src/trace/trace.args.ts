@@ -5,13 +5,13 @@
 import { BadUserInputError } from '../common/errors';
 import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
-import { MAX_HOPS, type TraversalSpec } from './trace.cypher';
+import { MAX_DEPTH, MAX_HOPS, type TraversalSpec } from './trace.cypher';
 import type { Window } from './trace.model';
 
 export const TRACE_LIMITS = {
   maxHops: { default: 4, min: 1, max: MAX_HOPS },
   pathsFirst: { default: 3, min: 1, max: 20 },
-  depth: { default: 1, min: 1, max: 3 },
+  depth: { default: 1, min: 1, max: MAX_DEPTH },
   nodeLimit: { default: 300, min: 1, max: 2000 },
   connectIds: { min: 2, max: 10 },
   timelineFirst: { default: 50, min: 1, max: 200 },

@@ -21,6 +21,7 @@ export interface TraversalSpec {
 export const MAX_HOPS = 6;
 export const MAX_GROUPS = 20;
 export const MAX_SHORTEST_K = 200;
+export const MAX_DEPTH = 3;
 
 function boundedInt(n: number, min: number, max: number, what: string): number {
   // Not user-facing validation (the service does that): a guard so nothing else can reach the text.
@@ -74,10 +75,12 @@ function simplePathPattern(start: string, end: string, spec: TraversalSpec, hops
   return `((${start})(${step}){1,${boundedInt(hops, 1, MAX_HOPS, 'hops')}}(${end}) WHERE ${simple})`;
 }
 
-/** Node ids in path order, and each edge with its stored direction and properties. */
-const PATH_PROJECTION = `
-  [n IN nodes(p) | n.id] AS ids,
-  [rel IN relationships(p) | {source: startNode(rel).id, type: type(rel), target: endNode(rel).id, properties: properties(rel)}] AS edges`;
+/** Node ids in path order, and each edge with its stored direction and own properties. */
+const PATH_IDS = '[n IN nodes(p) | n.id]';
+const PATH_EDGES = `[rel IN relationships(p) | {source: startNode(rel).id, type: type(rel), target: endNode(rel).id, properties: ${bareProjection('rel')}}]`;
+const PATH_PROJECTION = `\n  ${PATH_IDS} AS ids,\n  ${PATH_EDGES} AS edges`;
+/** The same as one map, for statements that return their paths in one row. */
+const PATH_MAP = `{length: length(p), ids: ${PATH_IDS}, edges: ${PATH_EDGES}}`;
 
 /** Sort key that makes the order total: node ids, then each edge's endpoints and type. */
 const PATH_KEYS = `
@@ -85,21 +88,36 @@ WITH p, [n IN nodes(p) | n.id] AS ids,
      [rel IN relationships(p) | startNode(rel).id + '|' + type(rel) + '|' + endNode(rel).id] AS edgeKeys`;
 
 /**
- * Up to `k` shortest simple paths between $from and $to, shortest first (ties in no set order:
- * the service sorts, and knows the set is complete when fewer than `k` come back).
+ * Up to `k` shortest simple paths between $from and $to (ties in no set order: the service sorts,
+ * and knows the set is complete when fewer than `k` come back), in one row with the node data of
+ * every path the answer can use (the service returns the first $first node sequences by length, so
+ * paths longer than the $first-th shortest sequence cannot be among them) and which of the two
+ * ids do not exist (for NOT_FOUND when there is no path).
  */
 export function shortestPathsQuery(spec: TraversalSpec, hops: number, k: number): CypherQuery {
   const text = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST ${boundedInt(k, 1, MAX_SHORTEST_K, 'k')} ${simplePathPattern('a', 'b', spec, hops)}
-RETURN length(p) AS length,${PATH_PROJECTION}`;
+WITH collect(p) AS ps
+CALL (ps) {
+  UNWIND ps AS p
+  WITH DISTINCT nodes(p) AS sequence, length(p) AS length
+  ORDER BY length
+  RETURN collect(length) AS lengths
+}
+WITH ps, coalesce(lengths[$first - 1], lengths[-1]) AS longest
+WITH ps, reduce(seen = [], p IN [p IN ps WHERE length(p) <= longest] | seen + [n IN nodes(p) WHERE NOT n IN seen]) AS ns
+RETURN [p IN ps | ${PATH_MAP}] AS paths,
+       [n IN ns | ${nodeMap(spec, 'n', 'ns')}] AS nodes,
+       [id IN [$from, $to] WHERE NOT EXISTS { (:Entity {id: id}) }] AS missing`;
   return { name: 'trace/paths', text: text.trim() };
 }
 
 /**
  * Every path of the `groups` shortest lengths between $from and $to, one per node sequence (the
  * first by edge keys when parallel relationships give several), shortest first, then by node ids;
- * at most $first. Complete groups keep the answer deterministic however many paths tie.
+ * at most $first; in one row with the node data of those paths. Complete groups keep the answer
+ * deterministic however many paths tie.
  */
 export function pathGroupsQuery(spec: TraversalSpec, hops: number, groups: number): CypherQuery {
   const text = `
@@ -110,7 +128,10 @@ ORDER BY length(p), ids, edgeKeys
 WITH ids, collect(p)[0] AS p
 ORDER BY length(p), ids
 LIMIT $first
-RETURN length(p) AS length,${PATH_PROJECTION}`;
+WITH collect(p) AS ps
+WITH ps, reduce(seen = [], p IN ps | seen + [n IN nodes(p) WHERE NOT n IN seen]) AS ns
+RETURN [p IN ps | ${PATH_MAP}] AS paths,
+       [n IN ns | ${nodeMap(spec, 'n', 'ns')}] AS nodes`;
   return { name: 'trace/path-groups', text: text.trim() };
 }
 
@@ -134,8 +155,8 @@ RETURN ti AS target, length(p) AS length,${PATH_PROJECTION}`;
 }
 
 /**
- * One breadth-first level of a neighbourhood: for each frontier node (in order) that exists, its
- * neighbours not yet seen, sorted by id and cut at $perNode so a supernode costs at most $perNode rows.
+ * Kept only for test/integration/query-plans.test.ts, which still plans it: the service runs
+ * neighborhoodQuery. One breadth-first level: each frontier node's unseen neighbours by id.
  */
 export function expandQuery(spec: TraversalSpec): CypherQuery {
   const text = `
@@ -163,21 +184,78 @@ export function needsNodePredicate(spec: TraversalSpec): boolean {
 }
 
 /**
- * The nodes of a result, what "+N more" needs, and every relationship among them. `degree` counts
- * the node's traversable relationships (from Neo4j's degree store when no node predicate applies,
- * so a supernode costs nothing); `out` lists its outgoing relationships to nodes of the result,
- * each marked `counted` when the node at the other end is one the traversal may reach.
+ * What a result needs of node `n` (one of the nodes in list `ns`): its properties (bookkeeping left
+ * out); `degree`, its traversable relationships (from Neo4j's degree store when no node predicate
+ * applies, so a supernode costs nothing); and `out`, its outgoing relationships to nodes of the
+ * result, each marked `counted` when the node at the other end is one the traversal may reach.
  */
-export function nodesQuery(spec: TraversalSpec): CypherQuery {
+function nodeFields(spec: TraversalSpec, n: string, ns: string): [string, string][] {
   const rels = relPattern(spec.relTypes);
   const predicate = needsNodePredicate(spec) ? nodePredicate('m', spec) : 'true';
-  const degree = needsNodePredicate(spec) ? `COUNT { (n)-[:${rels}]-(m) WHERE ${predicate} }` : `COUNT { (n)-[:${rels}]-() }`;
+  const degree = needsNodePredicate(spec) ? `COUNT { (${n})-[:${rels}]-(m) WHERE ${predicate} }` : `COUNT { (${n})-[:${rels}]-() }`;
+  const out = `COLLECT { MATCH (${n})-[r:${rels}]->(m) WHERE m IN ${ns}
+            RETURN {type: type(r), target: m.id, properties: ${bareProjection('r')}, counted: ${predicate}} }`;
+  return [
+    ['node', bareProjection(n)],
+    ['degree', degree],
+    ['out', out],
+  ];
+}
+
+/** nodeFields as result columns. */
+const nodeColumns = (spec: TraversalSpec, n: string, ns: string) => nodeFields(spec, n, ns).map(([k, v]) => `${v} AS ${k}`).join(',\n  ');
+/** nodeFields as one map. */
+const nodeMap = (spec: TraversalSpec, n: string, ns: string) => `{${nodeFields(spec, n, ns).map(([k, v]) => `${k}: ${v}`).join(',\n  ')}}`;
+
+/** The nodes among $ids that exist and every relationship among them (see nodeFields), one row each. */
+export function nodesQuery(spec: TraversalSpec): CypherQuery {
   const text = `
 MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS ns
 UNWIND ns AS n
-RETURN ${bareProjection('n')} AS node, ${degree} AS degree,
-  COLLECT { MATCH (n)-[r:${rels}]->(m) WHERE m IN ns
-            RETURN {type: type(r), target: m.id, properties: ${bareProjection('r')}, counted: ${predicate}} } AS out`;
+RETURN ${nodeColumns(spec, 'n', 'ns')}`;
   return { name: 'trace/nodes', text: text.trim() };
+}
+
+/**
+ * One breadth-first level. Each frontier node, in order, offers its neighbours that are not in the
+ * result yet: the first $limit Neo4j finds (so a hub with 50,000 members costs $limit, not 50,000),
+ * sorted by id. The first `room` new ones join. The walk stops at the first frontier node that
+ * offers more than fit (CASE evaluates only the branch it takes), and that overflow is truncation.
+ * `room + 1` of a node's offer are enough: fewer new ones mean the rest were taken by earlier nodes.
+ */
+function levelStep(spec: TraversalSpec): string {
+  return `
+CALL (included, frontier, truncated) {
+  WITH included, frontier, truncated, $limit - size(included) AS room
+  WITH included, truncated, room, reduce(found = [], f IN CASE WHEN truncated THEN [] ELSE frontier END |
+    CASE WHEN size(found) > room THEN found
+    ELSE found + [x IN COLLECT {
+        MATCH (f)-[:${relPattern(spec.relTypes)}]-(m:Entity)
+        WHERE NOT m IN included AND ${nodePredicate('m', spec)}
+        WITH DISTINCT m LIMIT $limit
+        WITH m ORDER BY m.id
+        RETURN m }[..room + 1] WHERE NOT x IN found]
+    END) AS found
+  RETURN included + found[..room] AS nextIncluded, found[..room] AS nextFrontier, truncated OR size(found) > room AS nextTruncated
+}
+WITH nextIncluded AS included, nextFrontier AS frontier, nextTruncated AS truncated`;
+}
+
+/**
+ * A whole neighbourhood in one statement: breadth first from $id for `depth` levels, at most
+ * $limit nodes (the focus first, then level by level), `truncated` when the limit left reachable
+ * nodes out, and for each node, in that order, what nodeFields gives. No row when $id does not exist.
+ */
+export function neighborhoodQuery(spec: TraversalSpec, depth: number): CypherQuery {
+  const levels = Array.from({ length: boundedInt(depth, 1, MAX_DEPTH, 'depth') }, () => levelStep(spec)).join('');
+  const text = `
+MATCH (c:Entity {id: $id})
+WITH [c] AS included, [c] AS frontier, false AS truncated${levels}
+UNWIND range(0, size(included) - 1) AS i
+WITH included AS ns, truncated, i, included[i] AS n
+RETURN ${nodeColumns(spec, 'n', 'ns')},
+  truncated
+ORDER BY i`;
+  return { name: 'trace/neighborhood', text: text.trim() };
 }

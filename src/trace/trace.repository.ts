@@ -5,8 +5,26 @@ import { int, toPlain, toPlainObject } from '../db/values';
 import type { EntityRecord } from '../entity/entity.model';
 import { toEntityRecord } from '../entity/entity.model';
 import type { EntityKindName, GraphEdgeData, JsonValue } from '../graph/subgraph';
-import { connectStepQuery, expandQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from './trace.cypher';
+import { connectStepQuery, neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type Participation, type RawPath, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
+
+/** Paths and the node data of every node they visit. */
+export interface PathsWithNodes {
+  paths: RawPath[];
+  set: NodeSet;
+}
+
+/** The answer of trace/paths: also which of the two endpoint ids do not exist. */
+export interface ShortestPaths extends PathsWithNodes {
+  missing: string[];
+}
+
+/** A neighbourhood's nodes in breadth-first order, what "+N more" needs, and whether the limit cut it. */
+export interface Neighborhood {
+  ids: string[];
+  set: NodeSet;
+  truncated: boolean;
+}
 
 export interface TimelineQuery {
   entityId: string | null;
@@ -23,10 +41,51 @@ interface RawEdge {
   properties: Record<string, JsonValue>;
 }
 
-function toRawPath(r: Neo4jRecord): RawPath {
-  const edges = (toPlain(r.get('edges')) as unknown as RawEdge[]).map((e) => toGraphEdge(e.source, e.type, e.target, e.properties ?? {}));
-  return { length: Number(toPlain(r.get('length'))), ids: r.get('ids') as string[], edges };
+interface RawNode {
+  node: Record<string, JsonValue>;
+  degree: number;
+  out: (RawEdge & { counted: boolean })[];
 }
+
+function toPath(p: { length: number; ids: string[]; edges: RawEdge[] }): RawPath {
+  return { length: Number(p.length), ids: p.ids, edges: p.edges.map((e) => toGraphEdge(e.source, e.type, e.target, e.properties ?? {})) };
+}
+
+function toRawPath(r: Neo4jRecord): RawPath {
+  return toPath({ length: toPlain(r.get('length')) as number, ids: r.get('ids') as string[], edges: toPlain(r.get('edges')) as unknown as RawEdge[] });
+}
+
+/** Node entries (see nodeFields in trace.cypher.ts) as a NodeSet, and the node ids in their order. */
+function toNodeSet(rows: readonly RawNode[]): { ids: string[]; set: NodeSet } {
+  const set: NodeSet = { info: new Map(), edges: [], counted: new Set() };
+  const ids: string[] = [];
+  const edges: GraphEdgeData[] = [];
+  for (const r of rows) {
+    const node = toNodeBase(r.node);
+    ids.push(node.id);
+    set.info.set(node.id, { node, degree: Number(r.degree) });
+    for (const o of r.out) {
+      const edge = toGraphEdge(node.id, o.type, o.target, o.properties ?? {});
+      edges.push(edge);
+      if (o.counted && o.target !== node.id) set.counted.add(edge.id);
+    }
+  }
+  set.edges = uniqueEdges(edges);
+  return { ids, set };
+}
+
+/** One row of paths and their nodes (trace/paths, trace/path-groups). */
+function toPathsWithNodes(records: readonly Neo4jRecord[]): PathsWithNodes {
+  if (!records.length) return { paths: [], set: toNodeSet([]).set };
+  const paths = (toPlain(records[0].get('paths')) as unknown as { length: number; ids: string[]; edges: RawEdge[] }[]).map(toPath);
+  return { paths, set: toNodeSet(toPlain(records[0].get('nodes')) as unknown as RawNode[]).set };
+}
+
+const recordNode = (r: Neo4jRecord): RawNode => ({
+  node: toPlainObject(r.get('node')),
+  degree: Number(toPlain(r.get('degree'))),
+  out: toPlain(r.get('out')) as unknown as RawNode['out'],
+});
 
 const windowParams = (w: Window): Params => ({ since: w.since, until: w.until });
 
@@ -40,16 +99,16 @@ export class TraceRepository {
     return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKindName]));
   }
 
-  /** Up to k shortest simple paths, in no set order among equal lengths. */
-  async shortestPaths(spec: TraversalSpec, hops: number, k: number, from: string, to: string, window: Window): Promise<RawPath[]> {
-    const records = await this.db.read(shortestPathsQuery(spec, hops, k), { from, to, ...windowParams(window) });
-    return records.map(toRawPath);
+  /** Up to k shortest simple paths, in no set order among equal lengths, with the nodes of those the first `first` can be. */
+  async shortestPaths(spec: TraversalSpec, hops: number, k: number, from: string, to: string, first: number, window: Window): Promise<ShortestPaths> {
+    const records = await this.db.read(shortestPathsQuery(spec, hops, k), { from, to, first: int(first), ...windowParams(window) });
+    return { ...toPathsWithNodes(records), missing: (records[0]?.get('missing') as string[] | undefined) ?? [] };
   }
 
-  /** Every path of the `groups` shortest lengths, one per node sequence, sorted, at most `first`. */
-  async pathGroups(spec: TraversalSpec, hops: number, groups: number, from: string, to: string, first: number, window: Window): Promise<RawPath[]> {
+  /** Every path of the `groups` shortest lengths, one per node sequence, sorted, at most `first`, with their nodes. */
+  async pathGroups(spec: TraversalSpec, hops: number, groups: number, from: string, to: string, first: number, window: Window): Promise<PathsWithNodes> {
     const records = await this.db.read(pathGroupsQuery(spec, hops, groups), { from, to, first: int(first), ...windowParams(window) });
-    return records.map(toRawPath);
+    return toPathsWithNodes(records);
   }
 
   /** The shortest path from any of `sources` to any of `targets` (see connectStepQuery), or null. */
@@ -65,29 +124,18 @@ export class TraceRepository {
     return { target: Number(toPlain(records[0].get('target'))), path: toRawPath(records[0]) };
   }
 
-  /** Unseen neighbours of each frontier node, sorted by id, at most `perNode` each. */
-  async expand(spec: TraversalSpec, frontier: readonly string[], seen: readonly string[], perNode: number, window: Window): Promise<Map<string, string[]>> {
-    const records = await this.db.read(expandQuery(spec), { frontier, seen, perNode: int(perNode), ...windowParams(window) });
-    return new Map(records.map((r) => [r.get('id') as string, r.get('found') as string[]]));
+  /** The neighbourhood of `id` (see neighborhoodQuery), or null when there is no such entity. */
+  async neighborhood(spec: TraversalSpec, id: string, depth: number, limit: number, window: Window): Promise<Neighborhood | null> {
+    const records = await this.db.read(neighborhoodQuery(spec, depth), { id, limit: int(limit), ...windowParams(window) });
+    if (!records.length) return null;
+    return { ...toNodeSet(records.map(recordNode)), truncated: records[0].get('truncated') === true };
   }
 
   /** The nodes among `ids` that exist, their traversable degree, and every relationship among them. */
   async nodes(spec: TraversalSpec, ids: readonly string[], window: Window): Promise<NodeSet> {
-    const out: NodeSet = { info: new Map(), edges: [], counted: new Set() };
-    if (!ids.length) return out;
+    if (!ids.length) return toNodeSet([]).set;
     const records = await this.db.read(nodesQuery(spec), { ids, ...windowParams(window) });
-    const edges: GraphEdgeData[] = [];
-    for (const r of records) {
-      const node = toNodeBase(toPlainObject(r.get('node')));
-      out.info.set(node.id, { node, degree: Number(toPlain(r.get('degree'))) });
-      for (const o of toPlain(r.get('out')) as unknown as (RawEdge & { counted: boolean })[]) {
-        const edge = toGraphEdge(node.id, o.type, o.target, o.properties ?? {});
-        edges.push(edge);
-        if (o.counted && o.target !== node.id) out.counted.add(edge.id);
-      }
-    }
-    out.edges = uniqueEdges(edges);
-    return out;
+    return toNodeSet(records.map(recordNode)).set;
   }
 
   async factParticipants(factIds: readonly string[]): Promise<Participation[]> {

@@ -57,7 +57,9 @@ export class TraceResolver {
   @Query(() => Subgraph, {
     description:
       'What surrounds an entity: everything within `depth` hops (1-3) over every relationship but provenance, breadth first, ' +
-      'at most `limit` nodes (1-2000); `truncated` and each node\'s `hiddenNeighbors` say what the limit left out.',
+      'at most `limit` nodes (1-2000); `truncated` and each node\'s `hiddenNeighbors` say what the limit left out. ' +
+      'Within a level, nodes join in the order of the node they are reached from, then by id; of a node with more than `limit` ' +
+      'new neighbours only the first `limit` the database finds are considered (not the smallest ids), so a hub costs no more than the limit.',
   })
   neighborhood(
     @Arg('id', () => ID) id: string,

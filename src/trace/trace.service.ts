@@ -8,7 +8,7 @@ import { applyDerived, COLLAPSIBLE_FACT_KINDS, deriveEdges } from './derived';
 import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
 import { hiddenCounts, orderPaths, selectPaths } from './path-order';
 import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
-import { type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
+import { type NodeSet, type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { TraceRepository } from './trace.repository';
 
 type Maybe<T> = T | null | undefined;
@@ -74,12 +74,17 @@ export class TraceService {
     // tied longest ones matter are whole length groups fetched, so the answer never depends on
     // which of several equally short paths Neo4j found first.
     const k = Math.min(MAX_SHORTEST_K, 4 * first + 12);
-    const rows = await this.repo.shortestPaths(spec, hops, k, args.from, args.to, window);
-    const picked = selectPaths(rows, k, first);
-    const chosen = 'paths' in picked ? picked.paths : orderPaths(await this.repo.pathGroups(spec, hops, picked.groups, args.from, args.to, first, window));
-    if (!chosen.length) await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
+    // each statement brings the node data of its paths, so a request usually costs one round trip
+    const found = await this.repo.shortestPaths(spec, hops, k, args.from, args.to, first, window);
+    const picked = selectPaths(found.paths, k, first);
+    const { paths: chosen, set } =
+      'paths' in picked
+        ? { paths: picked.paths, set: found.set }
+        : await this.repo.pathGroups(spec, hops, picked.groups, args.from, args.to, first, window).then((g) => ({ paths: orderPaths(g.paths), set: g.set }));
+    // no path may mean an unknown endpoint: the first statement says which
+    const unknown = chosen.length ? undefined : ([[args.from, 'from'], [args.to, 'to']] as const).find(([id]) => found.missing.includes(id));
+    if (unknown) throw new NotFoundError(`No entity with id "${unknown[0]}"`, { field: unknown[1] });
 
-    const set = await this.repo.nodes(spec, [...new Set(chosen.flatMap((p) => p.ids))], window);
     return chosen.map((p) => {
       const hidden = hiddenCounts(set, new Set(p.ids));
       const nodes = p.ids.flatMap((id) => {
@@ -118,38 +123,19 @@ export class TraceService {
     return this.assemble(spec, window, [...tree, ...remaining], uniqueEdges(edges), remaining.length > 0, args.includeDerived ?? false, false);
   }
 
-  /** Breadth first from the entity, each level's neighbours sorted by id, until depth or limit. */
+  /**
+   * Breadth first from the entity until depth or limit, in one statement (see neighborhoodQuery):
+   * each node's neighbours in id order, of a hub only the first `limit` Neo4j finds.
+   */
   async neighborhood(args: NeighborhoodArgs): Promise<SubgraphData> {
     const depth = intArg(args.depth, TRACE_LIMITS.depth, 'depth');
     const limit = intArg(args.limit, TRACE_LIMITS.nodeLimit, 'limit');
     const window = windowArg(args.since, args.until);
     const spec = neighborhoodSpec(args.kinds, relTypesArg(args.relationshipTypes), window);
 
-    const included = [args.id];
-    const seen = new Set(included);
-    let frontier = [args.id];
-    let truncated = false;
-    for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
-      // one more than fits, so a cut shows as truncation; the Cypher LIMITs each node's expansion
-      const found = await this.repo.expand(spec, frontier, included, limit - included.length + 1, window);
-      // the first level doubles as the existence check: a missing focus has no row
-      if (level === 1 && !found.has(args.id)) throw new NotFoundError(`No entity with id "${args.id}"`, { field: 'id' });
-      const next: string[] = [];
-      for (const f of frontier) {
-        for (const m of found.get(f) ?? []) {
-          if (seen.has(m)) continue;
-          if (included.length >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.add(m);
-          included.push(m);
-          next.push(m);
-        }
-      }
-      frontier = next;
-    }
-    return this.assemble(spec, window, included, null, truncated, args.includeDerived ?? false, true, limit);
+    const found = await this.repo.neighborhood(spec, args.id, depth, limit, window);
+    if (!found) throw new NotFoundError(`No entity with id "${args.id}"`, { field: 'id' });
+    return this.assemble(spec, window, found.ids, null, found.truncated, args.includeDerived ?? false, true, limit, found.set);
   }
 
   async timeline(args: TimelineArgs): Promise<EventConnectionData> {
@@ -217,6 +203,7 @@ export class TraceService {
     includeDerived: boolean,
     addParticipants: boolean,
     limit = Infinity,
+    fetched?: NodeSet,
   ): Promise<SubgraphData> {
     let participations = includeDerived ? await this.repo.factParticipants(ids) : [];
     participations = participations.filter(
@@ -227,10 +214,12 @@ export class TraceService {
       const missing = [...new Set(participations.map((p) => p.entityId))].filter((id) => !present.has(id)).sort(compareIds);
       const room = Math.max(0, limit - ids.length);
       if (missing.length > room) truncated = true;
+      if (missing.length && room) fetched = undefined;
       ids = [...ids, ...missing.slice(0, room)];
     }
     const result = new Set(ids);
-    const set = await this.repo.nodes(spec, ids, window);
+    // node data fetched with the traversal serves unless participants joined
+    const set = fetched ?? (await this.repo.nodes(spec, ids, window));
     const hidden = hiddenCounts(set, result);
     const nodes: GraphNodeData[] = ids.flatMap((id) => {
       const info = set.info.get(id);

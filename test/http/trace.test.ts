@@ -65,6 +65,13 @@ async function neighborhood(vars: Record<string, unknown>) {
 }
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
 
+/** The answer and the database round trips it cost (the server's `x-db-queries` header). */
+async function roundTrips<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T; errors?: { extensions?: Record<string, unknown> }[]; trips: number }> {
+  const res = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: { extensions?: Record<string, unknown> }[] };
+  return { ...body, trips: Number(res.headers.get('x-db-queries')) };
+}
+
 describe('paths', () => {
   it('finds the Apple–Baidu partnership (2 hops) first, then longer paths in order', async () => {
     const found = await paths({ from: 'company:apple', to: 'company:baidu' });
@@ -170,6 +177,17 @@ describe('paths', () => {
     const res = await gql(svc.url, PATHS, { from: 'company:apple', to: 'company:nope' });
     expect(res.body.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'to' });
   });
+
+  it('costs one database round trip, node data and unknown endpoints included', async () => {
+    const found = await roundTrips<{ paths: PathOut[] }>(PATHS, { from: 'company:apple', to: 'company:baidu' });
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.paths.length).toBeGreaterThan(0);
+    expect(found.data!.paths[0].nodes.every((n) => n.label && n.kind)).toBe(true);
+    expect(found.trips).toBe(1);
+    const unknown = await roundTrips(PATHS, { from: 'company:nope', to: 'company:baidu' });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'from' });
+    expect(unknown.trips).toBe(1);
+  });
 });
 
 describe('connect', () => {
@@ -273,6 +291,55 @@ describe('neighborhood', () => {
     expect(ids(sub.nodes)).not.toContain('partnership:apple-intelligence-china');
     const partners = sub.edges.filter((e) => e.type === 'PARTNERS_WITH');
     expect(partners.map((e) => e.id)).toContain('derived:company:apple|PARTNERS_WITH|company:baidu');
+  });
+
+  it('walks breadth first: the focus, then each level by the node it is reached from, then by id', async () => {
+    const one = await neighborhood({ id: 'company:baidu', depth: 1 });
+    const two = await neighborhood({ id: 'company:baidu', depth: 2 });
+    expect(two.truncated).toBe(false);
+    const level1 = ids(one.nodes).slice(1);
+    expect(level1).toEqual([...level1].sort());
+    expect(ids(two.nodes).slice(0, one.nodes.length)).toEqual(ids(one.nodes));
+    // each level-2 node joins after the earlier level-1 node it neighbours, ties by id
+    const position = new Map(level1.map((id, i) => [id, i]));
+    const reachedFrom = (id: string) =>
+      Math.min(...two.edges.flatMap((e) => (e.source === id ? [e.target] : e.target === id ? [e.source] : [])).map((n) => position.get(n) ?? Infinity));
+    const level2 = ids(two.nodes).slice(one.nodes.length);
+    expect(level2.length).toBeGreaterThan(1);
+    const keys = level2.map((id) => [reachedFrom(id), id] as const);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1], keys[i]];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])).toBe(true);
+    }
+  });
+
+  it('cuts at the limit: the first `limit` nodes of the uncut walk, truncated only when more were reachable', async () => {
+    const one = await neighborhood({ id: 'company:baidu', depth: 1 });
+    const two = await neighborhood({ id: 'company:baidu', depth: 2 });
+    const n = two.nodes.length;
+    const exact = await neighborhood({ id: 'company:baidu', depth: 2, limit: n });
+    expect(exact.truncated).toBe(false);
+    expect(exact).toEqual(two);
+    const cut = await neighborhood({ id: 'company:baidu', depth: 2, limit: n - 1 });
+    expect(cut.truncated).toBe(true);
+    expect(ids(cut.nodes)).toEqual(ids(two.nodes).slice(0, n - 1));
+    // a level that exactly fills the limit is truncated only if the next level has more
+    expect((await neighborhood({ id: 'company:baidu', depth: 1, limit: one.nodes.length })).truncated).toBe(false);
+    expect((await neighborhood({ id: 'company:baidu', depth: 2, limit: one.nodes.length })).truncated).toBe(true);
+  });
+
+  it('costs one database round trip at any depth, export included, and for an unknown id', async () => {
+    const query = `query($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, limit: 300) {
+      truncated export(format: CYTOSCAPE) nodes { id hiddenNeighbors } edges { id } } }`;
+    for (const depth of [1, 2, 3]) {
+      const res = await roundTrips<{ neighborhood: SubgraphOut }>(query, { id: 'company:alibaba', depth });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.neighborhood.nodes.length).toBeGreaterThan(depth);
+      expect(res.trips).toBe(1);
+    }
+    const unknown = await roundTrips(query, { id: 'company:nope', depth: 2 });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(unknown.trips).toBe(1);
   });
 
   it.each([

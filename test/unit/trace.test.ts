@@ -2,12 +2,14 @@
  * The pure parts of tracing: argument rules (caps, allow-lists, path rules, cursors), the Cypher
  * builder's guards, and the derived view's collapse of facts into direct edges.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BadUserInputError } from '../../src/common/errors';
 import type { GraphNodeData, SubgraphData } from '../../src/graph/subgraph';
 import { applyDerived, deriveEdges } from '../../src/trace/derived';
 import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
 import { hiddenCounts, orderPaths, selectPaths } from '../../src/trace/path-order';
-import { labelPredicate, needsNodePredicate, nodesQuery, pathGroupsQuery, relPattern, shortestPathsQuery } from '../../src/trace/trace.cypher';
+import { labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, pathGroupsQuery, relPattern, shortestPathsQuery } from '../../src/trace/trace.cypher';
 import { toGraphEdge } from '../../src/trace/trace.model';
 import type { NodeSet, Participation, RawPath } from '../../src/trace/trace.model';
 
@@ -109,6 +111,27 @@ describe('trace Cypher builder', () => {
     expect(() => shortestPathsQuery(spec, 2.5, 1)).toThrow(/hops/);
     expect(() => pathGroupsQuery(spec, 3, 0)).toThrow(/groups/);
     expect(() => shortestPathsQuery(spec, 3, 1000)).toThrow(/k must/);
+  });
+
+  it('builds a neighbourhood as one statement: a level per depth, each node offering at most $limit before sorting', () => {
+    const all = neighborhoodSpec(null, null, noWindow);
+    const levels = (depth: number) => neighborhoodQuery(all, depth).text.split('CALL (included, frontier, truncated)').length - 1;
+    expect([1, 2, 3].map(levels)).toEqual([1, 2, 3]);
+    const text = neighborhoodQuery(all, 2).text;
+    // a hub's neighbours are cut at $limit as Neo4j finds them, and only those are sorted
+    expect(text).toMatch(/WITH DISTINCT m LIMIT \$limit\s+WITH m ORDER BY m\.id/);
+    expect(text).not.toMatch(/ORDER BY m\.id LIMIT/);
+    expect(text).toContain('MATCH (c:Entity {id: $id})');
+    expect(text).not.toMatch(/company:/);
+    expect(neighborhoodQuery(neighborhoodSpec(null, null, { since: '2025-01-01', until: null }), 1).text).toContain('date($since)');
+    expect(() => neighborhoodQuery(all, 0)).toThrow(/depth/);
+    expect(() => neighborhoodQuery(all, 4)).toThrow(/depth/);
+  });
+
+  it("keeps the benchmark floor's neighbourhood Cypher the statement ours runs", () => {
+    const floor = readFileSync(join(__dirname, '../../bench/workloads/raw/neighborhood.cypher'), 'utf8');
+    const normal = (text: string) => text.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n').replace(/\s+/g, ' ').trim();
+    expect(normal(floor)).toBe(normal(neighborhoodQuery(neighborhoodSpec(null, null, noWindow), 2).text));
   });
 
   it("counts degree from Neo4j's degree store unless a node predicate matters", () => {
