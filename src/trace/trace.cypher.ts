@@ -155,25 +155,6 @@ RETURN ti AS target, length(p) AS length,${PATH_PROJECTION}`;
 }
 
 /**
- * Kept only for test/integration/query-plans.test.ts, which still plans it: the service runs
- * neighborhoodQuery. One breadth-first level: each frontier node's unseen neighbours by id.
- */
-export function expandQuery(spec: TraversalSpec): CypherQuery {
-  const text = `
-UNWIND range(0, size($frontier) - 1) AS i
-MATCH (f:Entity {id: $frontier[i]})
-CALL (f) {
-  MATCH (f)-[:${relPattern(spec.relTypes)}]-(m:Entity)
-  WHERE NOT m.id IN $seen AND ${nodePredicate('m', spec)}
-  WITH DISTINCT m ORDER BY m.id LIMIT $perNode
-  RETURN collect(m.id) AS found
-}
-RETURN f.id AS id, found
-ORDER BY i`;
-  return { name: 'trace/expand', text: text.trim() };
-}
-
-/**
  * True when some node reachable over the spec's relationship types is of a kind it excludes, or
  * the date window applies: only then must counting look at the node at the other end.
  */

@@ -7,7 +7,7 @@ import { entityTreesQuery, withPrefetch } from '../../src/relationship/prefetch.
 import type { PrefetchPlan } from '../../src/relationship/prefetch.plan';
 import { upsertEntities, upsertRelationships } from '../../src/import/import.cypher';
 import { relatedBatchQuery } from '../../src/relationship/relationship.cypher';
-import { expandQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
+import { neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { DEFAULT_TRAVERSAL_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../src/graph/labels';
 import { Importer } from '../../src/import/importer';
 import { generateDocuments } from '../../bench/generate';
@@ -90,7 +90,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   },
   { query: shortestPathsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu' } },
   { query: pathGroupsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu', first: int(3) } },
-  { query: expandQuery(spec), params: { frontier: [ID], seen: [ID], perNode: int(300) } },
+  { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },
   { query: nodesQuery(spec), params: { ids: [ID] } },
 ];
 
