@@ -23,9 +23,9 @@ import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, R
  * selection before anything runs, so that one statement can fetch an entity together with every
  * relationship list nested under it (instead of one statement per nesting level). Each branch is
  * exactly a DataLoader key of RelationshipService without the id: the neighbours over one edge
- * type and direction, of one kind, at most `limit`, ordered by name then id. Results are primed
- * into the request's loaders, and the resolvers run unchanged; anything the plan leaves out (an
- * invalid argument, a plan too large) simply falls back to the batched loaders.
+ * type and direction, of one kind, at most `limit`, ordered by name then id. The lists come back
+ * attached to their records (prefetch.decode.ts) and the resolvers run unchanged; anything the
+ * plan leaves out (an invalid argument, a plan too large) simply falls back to the batched loaders.
  */
 export interface PrefetchPlan {
   branches: PrefetchBranch[];
@@ -46,8 +46,6 @@ export interface PrefetchBranch {
   /** what is fetched under each neighbour reached over this branch */
   child: PrefetchPlan;
 }
-
-export const EMPTY_PLAN: PrefetchPlan = { branches: [], fields: [], signature: '' };
 
 /** Beyond this many branches a request is planned no further: the loaders take the rest. */
 export const MAX_PREFETCH_BRANCHES = 48;
