@@ -33,7 +33,21 @@ export function nodeProjection(v: string, fields: PrefetchPlan['fields']): strin
   return fields === 'ALL' ? entityProjection(v) : `${v} {${['id', 'kind', 'name', ...fields].map((f) => `.${f}`).join(', ')}}`;
 }
 
+const built = new Map<string, PrefetchCypher>();
+
+/** The subqueries of a plan under `rootVar`, built once per plan (the signature includes the limits). */
 export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
+  const key = `${rootVar}\u0000${plan.signature}`;
+  let found = built.get(key);
+  if (!found) {
+    // plans come from the selections clients send: bound the memo so odd shapes cannot grow it
+    if (built.size >= 1000) built.clear();
+    built.set(key, (found = buildPrefetchCypher(plan, rootVar)));
+  }
+  return found;
+}
+
+function buildPrefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
   const params: Record<string, unknown> = {};
   let counter = 0;
 
