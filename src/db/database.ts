@@ -63,7 +63,9 @@ export class Database {
       connectionAcquisitionTimeout: opts.acquisitionTimeoutMs,
       maxTransactionRetryTime: Math.min(opts.txTimeoutMs, 5000),
       maxConnectionPoolSize: this.maxPoolSize,
-      disableLosslessIntegers: false,
+      // integers arrive as JS numbers: no Integer object per value to allocate and convert (our ids,
+      // counts and years stay far below 2^53); parameters that must be integers still use int()
+      disableLosslessIntegers: true,
       userAgent: 'kg-graphql/0.1',
       logging: { level: 'warn', logger: (level, message) => opts.logger.warn({ neo4j: level }, message) },
       // no driver telemetry: nothing leaves this service but our own queries
