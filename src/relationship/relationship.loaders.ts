@@ -3,7 +3,7 @@ import type { EntityRecord } from '../entity/entity.model';
 import { prefetchedList } from './prefetch.decode';
 import type { PrefetchPlan } from './prefetch.plan';
 import { RelatedRecord, RelKey, relKeyString } from './relationship.model';
-import type { RelationshipService } from './relationship.service';
+import type { RelatedSource, RelationshipService } from './relationship.service';
 
 interface TreeKey {
   id: string;
@@ -52,10 +52,13 @@ export function createRelationshipLoaders(service: RelationshipService, entityBy
   return {
     related,
     /** a relationship key: from the lists prefetched with `from` when its selection planned them, else batched */
-    loadRelated: (key: RelKey, from: EntityRecord): Promise<RelatedRecord[]> => {
-      const list = prefetchedList(from, key);
-      return list ? Promise.resolve(list) : related.load(key);
-    },
+    relatedSource: {
+      peek: (key: RelKey, from: EntityRecord): RelatedRecord[] | undefined => prefetchedList(from, key),
+      load: (key: RelKey, from: EntityRecord): Promise<RelatedRecord[]> => {
+        const list = prefetchedList(from, key);
+        return list ? Promise.resolve(list) : related.load(key);
+      },
+    } satisfies RelatedSource,
     /** the entity `id` with the lists `plan` names primed; a plan without branches is a plain lookup */
     entityTree: (id: string, plan: PrefetchPlan): Promise<EntityRecord | null> => (plan.branches.length ? trees.load({ id, plan }) : entityById.load(id)),
   };

@@ -18,7 +18,7 @@ export class EntityRelatedResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: RELATED_DEFAULT_FIRST }) first: number,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.relationship.related(entity, { types, direction, first }, ctx.loaders.loadRelated);
+    return ctx.services.relationship.related(entity, { types, direction, first }, ctx.loaders.relatedSource);
   }
 }
 
@@ -45,7 +45,7 @@ export function relationshipResolver(of: GraphQLClass, typeName: string, fields:
   for (const f of fields) {
     registerRelationField(typeName, f.name, f);
     const resolve = function (root: EntityRecord, ctx: AppContext, first: number = RELATIONSHIP_DEFAULT_FIRST) {
-      return ctx.services.relationship.field(root, f, first, ctx.loaders.loadRelated);
+      return ctx.services.relationship.field(root, f, first, ctx.loaders.relatedSource);
     };
     const descriptor: PropertyDescriptor = { value: resolve, writable: true, configurable: true };
     Object.defineProperty(Fields.prototype, f.name, descriptor);

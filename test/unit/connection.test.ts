@@ -93,10 +93,21 @@ describe('relationship batch query', () => {
 
   it('Entity.related rejects unknown relationship types naming `types`, and out-of-range first naming `first`', async () => {
     const service = new RelationshipService({} as RelationshipRepository);
-    const load = () => Promise.resolve([]);
+    const load = { peek: () => undefined, load: () => Promise.resolve([]) };
     const x = toEntityRecord({ id: 'company:x', kind: 'COMPANY', name: 'X' });
     expect(fieldOf(() => service.related(x, { types: ['PARTY_TO', 'KNOWS'], direction: 'BOTH', first: 10 }, load))).toBe('types');
     expect(fieldOf(() => service.related(x, { types: null, direction: 'BOTH', first: 501 }, load))).toBe('first');
     await expect(service.related(x, { types: ['PARTY_TO'], direction: 'BOTH', first: 10 }, load)).resolves.toEqual([]);
+  });
+
+  it('answers at once, without a promise, when every list is at hand (fetched with the entity)', () => {
+    const service = new RelationshipService({} as RelationshipRepository);
+    const x = toEntityRecord({ id: 'company:x', kind: 'COMPANY', name: 'X' });
+    const b = toEntityRecord({ id: 'company:b', kind: 'COMPANY', name: 'B' });
+    const a = toEntityRecord({ id: 'company:a', kind: 'COMPANY', name: 'A' });
+    const row = (entity: typeof a) => ({ entity, type: 'MAKES', direction: 'OUT' as const, role: null, properties: {} });
+    const atHand = { peek: () => [row(b), row(a)], load: () => Promise.reject(new Error('not at hand?')) };
+    expect(service.related(x, { types: ['MAKES'], direction: 'OUT', first: 1 }, atHand)).toEqual([row(a)]);
+    expect(service.field(x, { path: [[{ type: 'MAKES', direction: 'OUT' }]] }, 10, atHand)).toEqual([a, b]);
   });
 });
