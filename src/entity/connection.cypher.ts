@@ -1,6 +1,6 @@
 import type { CypherQuery } from '../db/cypher-registry';
-import { entityProjection } from '../graph/projection';
-import { nodeProjection, prefetchCypher } from '../relationship/prefetch.cypher';
+import { boundedMemo } from '../common/bounded-memo';
+import { withPrefetch } from '../relationship/prefetch.cypher';
 import type { PrefetchPlan } from '../relationship/prefetch.plan';
 import { KIND_LABEL } from '../graph/labels';
 import type { EntityKindName } from '../graph/subgraph';
@@ -12,17 +12,10 @@ import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connectio
  * graph/labels.ts, property names from KIND_CONNECTIONS (our own tables), every value is a
  * parameter. Paging is keyset (`after` = strictly after the last row's sort key and id), never SKIP.
  */
-const cache = new Map<string, CypherQuery>();
+const queries = boundedMemo<CypherQuery>(1000);
 
-/** `variant` tells apart texts that share a name (the selection's prefetch plan). */
-function memo(name: string, build: () => string, variant = ''): CypherQuery {
-  const key = `${name}\u0000${variant}`;
-  let q = cache.get(key);
-  if (!q) {
-    if (cache.size >= 1000) cache.clear();
-    cache.set(key, (q = { name, text: build() }));
-  }
-  return q;
+function memo(name: string, build: () => string): CypherQuery {
+  return queries(name, () => ({ name, text: build() }));
 }
 
 /** Links through which an entity is in, or about, a sector. */
@@ -83,12 +76,8 @@ function nameIndexTerms(kind: EntityKindName, filter: ConnectionFilter, order: C
   return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
 }
 
-/**
- * One page of `kind`; with a prefetch plan, each row also carries the relationship lists its
- * selection reads (`pf`) and only the properties it reads: the page and everything nested under
- * it in one statement. Plan limits are parameters `$pf<i>` (prefetchPlanParams).
- */
-export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan?: PrefetchPlan): CypherQuery {
+/** The rows of one page of `kind`, as `n0` with their `sortKey`, in page order. */
+export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
   const name = `connection/page:${kind}:${filterSignature(filter)}:${order.field}:${order.direction}:${hasCursor}`;
   return memo(name, () => {
     const key = sortKey(kind, order);
@@ -100,17 +89,18 @@ export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order:
     // the planner may split the OR into a Union of two seeks and sort their rows, losing index order.
     if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`, `[${key.expr}, n.id] ${cmp} [${key.param}, $afterId]`);
     const by = [...indexTerms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
-    // the page's rows are chosen and ordered first; only those are then projected
-    const page = `MATCH (n:${KIND_LABEL[kind]})
-${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit`;
-    if (!plan) return `${page}\nRETURN ${entityProjection('n')} AS n, sortKey`;
-    const { calls, lists } = prefetchCypher(plan, 'n');
-    return `${page}\n${calls}${calls ? '\n' : ''}RETURN ${nodeProjection('n', plan.fields)} AS n, sortKey, ${lists} AS pf`;
-  }, plan?.signature);
+    return `MATCH (n:${KIND_LABEL[kind]})
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit
+RETURN n AS n0, sortKey`;
+  });
 }
 
-export function prefetchPlanParams(plan: PrefetchPlan): Record<string, unknown> {
-  return prefetchCypher(plan, 'n').params;
+/**
+ * The page with what its selection reads: only those properties of the page's rows, and the
+ * relationship lists nested under them, in the page's one statement (prefetch.cypher.ts).
+ */
+export function pageWithPrefetch(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan: PrefetchPlan) {
+  return withPrefetch(pageQuery(kind, filter, order, hasCursor), plan, { columns: ['sortKey'], orderBy: `sortKey ${order.direction}, n.id ${order.direction}` });
 }
 
 export function countQuery(kind: EntityKindName, filter: ConnectionFilter): CypherQuery {

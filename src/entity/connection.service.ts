@@ -38,7 +38,7 @@ export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
-  async page(kind: EntityKindName, args: PageArgs, plan?: PrefetchPlan): Promise<EntityPage> {
+  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<EntityPage> {
     const { first } = args;
     if (!Number.isInteger(first) || first < 0 || first > CONNECTION_MAX_FIRST) {
       throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');

@@ -34,7 +34,7 @@ export class EntityRepository {
 
   /** Best matches first, each with what `plan` says its selection reads below it. */
   async search(text: string, kinds: EntityKindName[], first: number, plan: PrefetchPlan): Promise<{ entity: EntityRecord; score: number }[]> {
-    const { query, params } = withPrefetch(cypher('entity/search'), plan, ['score'], 'score DESC, n.id ASC');
+    const { query, params } = withPrefetch(cypher('entity/search'), plan, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
     const records = await this.db.read(query, {
       ...params,
       query: luceneTerms(text),

@@ -1,9 +1,9 @@
+import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
 import { int } from '../db/values';
-import { KIND_LABEL } from '../graph/labels';
 import { entityProjection } from '../graph/projection';
-import type { RelBranch } from './relationship.model';
 import type { PrefetchPlan } from './prefetch.plan';
+import { branchMatch } from './relationship.cypher';
 
 /**
  * Cypher for a prefetch plan: one `CALL {}` subquery per branch, nested as the plan nests, each
@@ -14,7 +14,7 @@ import type { PrefetchPlan } from './prefetch.plan';
  * Relationship types and labels come from the allow-lists in graph/labels.ts (the plan only holds
  * values validated against them); limits are parameters `$pf<i>`.
  */
-export interface PrefetchCypher {
+interface PrefetchCypher {
   /** the CALL subqueries, to follow a clause that binds the root variable */
   calls: string;
   /** an expression holding the root's branch lists in plan order, e.g. `[pf0, pf3]` */
@@ -22,32 +22,12 @@ export interface PrefetchCypher {
   params: Record<string, unknown>;
 }
 
-function pattern(from: string, rel: string, to: string, b: RelBranch): string {
-  const r = b.type === '*' ? `[${rel}]` : `[${rel}:${b.type}]`;
-  const other = `(${to}:${b.kind ? KIND_LABEL[b.kind] : 'Entity'})`;
-  return b.direction === 'OUT' ? `(${from})-${r}->${other}` : `(${from})<-${r}-${other}`;
-}
-
 /** Only the properties the selection reads (names from the schema, checked by the planner). */
-export function nodeProjection(v: string, fields: PrefetchPlan['fields']): string {
+function nodeProjection(v: string, fields: PrefetchPlan['fields']): string {
   return fields === 'ALL' ? entityProjection(v) : `${v} {${['id', 'kind', 'name', ...fields].map((f) => `.${f}`).join(', ')}}`;
 }
 
-const built = new Map<string, PrefetchCypher>();
-
-/** The subqueries of a plan under `rootVar`, built once per plan (the signature includes the limits). */
-export function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
-  const key = `${rootVar}\u0000${plan.signature}`;
-  let found = built.get(key);
-  if (!found) {
-    // plans come from the selections clients send: bound the memo so odd shapes cannot grow it
-    if (built.size >= 1000) built.clear();
-    built.set(key, (found = buildPrefetchCypher(plan, rootVar)));
-  }
-  return found;
-}
-
-function buildPrefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
+function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
   const params: Record<string, unknown> = {};
   let counter = 0;
 
@@ -59,13 +39,11 @@ function buildPrefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCyphe
       params[name] = int(branch.limit);
       const rel = `r${depth}`;
       const to = `n${depth + 1}`;
-      // `*` means every link a user would follow; provenance is reached through `sources` instead
-      const where = branch.type === '*' ? ` WHERE type(${rel}) <> 'REPORTED_IN'` : '';
       const inner = calls(child, to, depth + 1, `${indent}  `);
       parts.push(
         [
           `${indent}CALL (${from}) {`,
-          `${indent}  MATCH ${pattern(from, rel, to, branch)}${where}`,
+          `${indent}  ${branchMatch(from, rel, to, branch)}`,
           `${indent}  WITH ${rel}, ${to} ORDER BY ${to}.name, ${to}.id LIMIT $${name}`,
           ...(inner.text ? [inner.text] : []),
           `${indent}  RETURN collect({type: type(${rel}), rel: ${edge === 'ALL' ? entityProjection(rel) : `{role: ${rel}.role}`}, m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
@@ -81,42 +59,26 @@ function buildPrefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCyphe
   return { calls: root.text, lists: `[${root.names.join(', ')}]`, params };
 }
 
-const treeQueries = new Map<string, CypherQuery>();
-
-/** Entities by id, each with its prefetched relationship tree: one row per entity found. */
-export function entityTreesQuery(plan: PrefetchPlan): { query: CypherQuery; params: Record<string, unknown> } {
-  const { calls, lists, params } = prefetchCypher(plan, 'n0');
-  let query = treeQueries.get(plan.signature);
-  if (!query) {
-    // plans come from the selections clients send: bound the memo so odd shapes cannot grow it
-    if (treeQueries.size >= 500) treeQueries.clear();
-    query = {
-      // one name for every shape keeps metric labels bounded; the text varies with the plan
-      name: 'relationship/entity-trees',
-      text: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\n${calls}\nRETURN ${nodeProjection('n0', plan.fields)} AS n, ${lists} AS pf`,
-    };
-    treeQueries.set(plan.signature, query);
-  }
-  return { query, params };
+export interface PrefetchOptions {
+  /** further columns of the base query to return next to `n` and `pf` */
+  columns?: string[];
+  /** the order of the rows, over `n` (the projected entity) and `columns` */
+  orderBy?: string;
 }
 
-const wrapped = new Map<string, CypherQuery>();
+/** Texts and parameters by base query and plan: built once (the signature includes the limits). */
+const memo = boundedMemo<{ query: CypherQuery; params: Record<string, unknown> }>(1000);
 
 /**
- * A named query (cypher/) that returns entities as `n0` with further `columns`, followed by the
- * plan's subqueries and the projection the selection reads: one statement, the base query's name.
+ * A query that returns entities as `n0` (a cypher/ file or a builder's), followed by the plan's
+ * subqueries and the projection the selection reads: one statement, under the base query's name,
+ * returning `n`, the `columns` and `pf` (the branch lists, for prefetch.decode.ts).
  */
-export function withPrefetch(base: CypherQuery, plan: PrefetchPlan, columns: string[], orderBy: string): { query: CypherQuery; params: Record<string, unknown> } {
-  const { calls, lists, params } = prefetchCypher(plan, 'n0');
-  const key = `${base.name}\u0000${plan.signature}`;
-  let query = wrapped.get(key);
-  if (!query) {
-    if (wrapped.size >= 500) wrapped.clear();
-    query = {
-      name: base.name,
-      text: `CALL () {\n${base.text.trim()}\n}\n${calls}${calls ? '\n' : ''}RETURN ${nodeProjection('n0', plan.fields)} AS n, ${columns.join(', ')}, ${lists} AS pf\nORDER BY ${orderBy}`,
-    };
-    wrapped.set(key, query);
-  }
-  return { query, params };
+export function withPrefetch(base: CypherQuery, plan: PrefetchPlan, opts: PrefetchOptions = {}): { query: CypherQuery; params: Record<string, unknown> } {
+  return memo(`${base.name}\u0000${plan.signature}\u0000${opts.orderBy ?? ''}`, () => {
+    const { calls, lists, params } = prefetchCypher(plan, 'n0');
+    const columns = ['n', ...(opts.columns ?? []), 'pf'].map((c) => (c === 'n' ? `${nodeProjection('n0', plan.fields)} AS n` : c === 'pf' ? `${lists} AS pf` : c));
+    const text = [`CALL () {\n${base.text.trim()}\n}`, ...(calls ? [calls] : []), `RETURN ${columns.join(', ')}`, ...(opts.orderBy ? [`ORDER BY ${opts.orderBy}`] : [])].join('\n');
+    return { query: { name: base.name, text }, params };
+  });
 }

@@ -1,7 +1,8 @@
 import type { Database } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
 import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import { entityTreesQuery } from './prefetch.cypher';
+import { cypher } from '../db/cypher-registry';
+import { withPrefetch } from './prefetch.cypher';
 import { decodeTree } from './prefetch.decode';
 import type { PrefetchPlan } from './prefetch.plan';
 import { relatedBatchQuery } from './relationship.cypher';
@@ -46,7 +47,7 @@ export class RelationshipRepository {
 
   /** Entities by id, each with the relationship lists `plan` names, in one round trip. */
   async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, EntityRecord>> {
-    const { query, params } = entityTreesQuery(plan);
+    const { query, params } = withPrefetch(cypher('relationship/entity-trees'), plan);
     const records = await this.db.read(query, { ...params, ids });
     const out = new Map<string, EntityRecord>();
     for (const r of records) {

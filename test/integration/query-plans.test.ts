@@ -2,8 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { Plan } from 'neo4j-driver';
 import { allCypher, cypher, CypherQuery } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
-import { countQuery, pageQuery, prefetchPlanParams } from '../../src/entity/connection.cypher';
-import { entityTreesQuery, withPrefetch } from '../../src/relationship/prefetch.cypher';
+import { countQuery, pageQuery, pageWithPrefetch } from '../../src/entity/connection.cypher';
+import { withPrefetch } from '../../src/relationship/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/relationship/prefetch.plan';
 import { upsertEntities, upsertRelationships } from '../../src/import/import.cypher';
 import { relatedBatchQuery } from '../../src/relationship/relationship.cypher';
@@ -29,6 +29,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'entity/by-ids': { ids: [ID] },
   'entity/search': searchParams,
   'entity/sources-by-ids': { ids: [ID] },
+  'relationship/entity-trees': { ids: [ID] },
   'import/existing-ids': { ids: [ID] },
   'import/ids-by-name': { rows: [{ id: ID, kind: 'COMPANY', lowerNames: ['alibaba'], query: '"alibaba"' }] },
   'import/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
@@ -72,8 +73,9 @@ const TREE_PLAN: PrefetchPlan = {
     },
   ],
 };
-const trees = entityTreesQuery(TREE_PLAN);
-const search = withPrefetch(cypher('entity/search'), TREE_PLAN, ['score'], 'score DESC, n.id ASC');
+const trees = withPrefetch(cypher('relationship/entity-trees'), TREE_PLAN);
+const search = withPrefetch(cypher('entity/search'), TREE_PLAN, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
+const page = pageWithPrefetch('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN);
 
 /** Statements that builders assemble, in representative shapes, with their parameters. */
 const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
@@ -84,10 +86,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
   { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
-  {
-    query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN),
-    params: { ...prefetchPlanParams(TREE_PLAN), country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) },
-  },
+  { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: shortestPathsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu' } },
   { query: pathGroupsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu', first: int(3) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },

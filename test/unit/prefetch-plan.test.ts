@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/relationship/prefetch.plan';
-import { prefetchCypher } from '../../src/relationship/prefetch.cypher';
+import { withPrefetch } from '../../src/relationship/prefetch.cypher';
 import { getSchema } from '../../src/server/schema';
 
 let schema: GraphQLSchema;
@@ -81,10 +81,10 @@ describe('prefetch plan: the relationship keys a selection will load', () => {
     const a = plan(`{ entity(id: "a") { ... on Company { products(first: 5) { id } } } }`, 'Entity');
     const b = plan(`{ e: entity(id: "b") { ... on Company { products(first: 5) { id } } } }`, 'Entity');
     expect(a.signature).toBe(b.signature);
-    const c = prefetchCypher(a, 'n0');
-    expect(c.calls).toContain('MATCH (n0)-[r0:MAKES]->(n1:Entity)');
-    expect(c.calls).toContain('LIMIT $pf0');
-    expect(c.calls).not.toMatch(/LIMIT \d/);
+    const c = withPrefetch({ name: 'test/base', text: 'MATCH (n0:Company) RETURN n0' }, a);
+    expect(c.query.text).toContain('MATCH (n0)-[r0:MAKES]->(n1:Entity)');
+    expect(c.query.text).toContain('LIMIT $pf0');
+    expect(c.query.text).not.toMatch(/LIMIT \d/);
     expect(c.params.pf0).toEqual(expect.objectContaining({ low: 5 }));
   });
 });
