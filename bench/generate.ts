@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityInput, ImportDocument, RelationshipInput } from '../src/import/document.types';
+import type { EntityInput, ImportDocument, RelationshipInput } from '../src/write/document/document.types';
 import { baseGraph, SECTION } from './lib/base-graph';
 import { companyGraph, ENTITIES_PER_COMPANY } from './lib/company-graph';
 

@@ -6,7 +6,7 @@ import { loadCypher } from '../src/db/cypher-registry';
 import { Database } from '../src/db/database';
 import { LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
 import { migrate } from '../src/db/migrations';
-import { Importer } from '../src/import/importer';
+import { Importer } from '../src/write/importer';
 import { projectRoot } from '../src/common/paths';
 import { companiesForScale, DEFAULT_SEED, generateDocuments } from './generate';
 import { ENTITIES_PER_COMPANY } from './lib/company-graph';

@@ -5,7 +5,7 @@ import { projectRoot } from '../src/common/paths';
 
 /**
  * Bundles the browser code in web/ (the explorer page and GraphiQL) into public/build/, which the
- * service serves (src/server/web.ts). Everything the pages load comes from this folder, so they
+ * service serves (src/http/web.ts). Everything the pages load comes from this folder, so they
  * work with no internet: no CDN, no web fonts from elsewhere.
  *
  * Asset names carry a content hash, so the server can let browsers cache them for a year; the two

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logger';
-import { startService } from './server/service';
+import { startService } from './http/service';
 
 /** `npm start`: configuration, database (our own local Neo4j unless NEO4J_URI is set), API. */
 async function main(): Promise<void> {

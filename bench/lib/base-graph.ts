@@ -1,4 +1,4 @@
-import type { EntityInput, RelationshipInput } from '../../src/import/document.types';
+import type { EntityInput, RelationshipInput } from '../../src/write/document/document.types';
 import { placeName, slug, TriName } from './names';
 import { Rng } from './random';
 

@@ -1,4 +1,4 @@
-import type { EntityInput, PropertyValue, RelationshipInput } from '../../src/import/document.types';
+import type { EntityInput, PropertyValue, RelationshipInput } from '../../src/write/document/document.types';
 import { BaseIds, COUNTRIES, names, provenance } from './base-graph';
 import { companyName, CompanyName, personName, slug } from './names';
 import { Rng } from './random';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { startService } from '../../src/server/service';
+import { startService } from '../../src/http/service';
 import { announce, argValue, countQuery, exitWithParent, startStats } from './common';
 
 /**

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../src/common/paths';
-import { luceneTerms } from '../../src/entity/entity.model';
+import { luceneTerms } from '../../src/read/entity/entity.model';
 import { toPlain, toPlainObject } from '../../src/db/values';
 import { exportSubgraph } from '../../src/graph/export';
 import type { EntityKindName, GraphEdgeData, GraphNodeData, JsonValue } from '../../src/graph/subgraph';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AppContext } from '../server/context';
+import type { AppContext } from '../http/context';
 import { requireRole } from './auth-checker';
 
 /**

@@ -8,8 +8,8 @@ import { loadCypher } from '../db/cypher-registry';
 import { Database } from '../db/database';
 import { startLocalNeo4j, LocalNeo4j } from '../db/local-neo4j';
 import { migrate } from '../db/migrations';
-import { Importer, ImportValidationError } from '../import/importer';
-import { validateDocument, formatErrors } from '../import/document.validate';
+import { Importer, ImportValidationError } from '../write/importer';
+import { validateDocument, formatErrors } from '../write/document/document.validate';
 
 /** Where the command writes, and the environment it reads its configuration from. */
 export interface ImportIo {

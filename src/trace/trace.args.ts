@@ -3,7 +3,7 @@
  * BAD_USER_INPUT naming the argument, before any query runs.
  */
 import { BadUserInputError } from '../common/errors';
-import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
+import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { MAX_DEPTH, MAX_HOPS, type TraversalSpec } from './trace.cypher';
 import type { Window } from './trace.model';

@@ -2,12 +2,12 @@
  * Cypher for the traversals whose structure varies with the request: relationship-type lists and
  * kind label expressions (inline, so Neo4j expands only matching relationships and prunes
  * disallowed nodes during the search) and hop bounds (Cypher takes no parameter there). Every
- * fragment comes from the allow-lists in src/graph/labels.ts or from a validated integer; every
+ * fragment comes from the allow-lists in src/model/labels.ts or from a validated integer; every
  * value stays a parameter ($from, $to, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
-import { bareProjection } from '../graph/projection';
-import { ENTITY_KIND_NAMES, FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../graph/labels';
+import { bareProjection } from '../read/projection';
+import { ENTITY_KIND_NAMES, FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/labels';
 import type { EntityKindName } from '../graph/subgraph';
 
 /** What a traversal may cross: relationship types, node kinds, and whether the date window applies. */

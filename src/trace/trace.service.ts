@@ -1,8 +1,8 @@
 import { BadUserInputError, NotFoundError } from '../common/errors';
-import type { EntityRecord } from '../entity/entity.model';
+import type { EntityRecord } from '../read/entity/entity.model';
 import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
-import type { RelationshipTypeName } from '../graph/labels';
+import type { RelationshipTypeName } from '../model/labels';
 import type { EntityKindName, GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
 import { applyDerived, COLLAPSIBLE_FACT_KINDS, deriveEdges } from './derived';
 import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';

@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
 import { projectRoot } from '../../src/common/paths';
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { freshGraph, testDatabase } from '../support/graph';
 import { startTestServer } from '../support/server';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jose } from '../../src/auth/jose';
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { asRole, TEST_API_KEYS, TEST_KEYS } from '../support/auth';
 import { queryCounter } from '../support/db-queries';
 import { freshGraph, testDatabase } from '../support/graph';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSeededServer } from '../support/seeded-server';
 import { gql } from '../support/server';
-import { Importer } from '../../src/import/importer';
+import { Importer } from '../../src/write/importer';
 
 const svc = useSeededServer();
 

@@ -17,8 +17,8 @@ import {
   isScalarType,
 } from 'graphql';
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
-import { getSchema } from '../../src/server/schema';
+import type { RunningService } from '../../src/http/service';
+import { getSchema } from '../../src/api/schema';
 import { asRole, TEST_API_KEYS } from '../support/auth';
 import { freshGraph, testDatabase } from '../support/graph';
 import { graphState, storedStrings } from '../support/graph-state';

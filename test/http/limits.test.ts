@@ -1,7 +1,7 @@
 import { Lexer, Source, TokenKind } from 'graphql';
 import { cypher } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { queryCounter } from '../support/db-queries';
 import { freshGraph, testDatabase } from '../support/graph';
 import { gql, startTestServer } from '../support/server';

@@ -1,6 +1,6 @@
 import { cypher } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { asRole, TEST_API_KEYS } from '../support/auth';
 import { freshGraph, testDatabase } from '../support/graph';
 import { edgeProps, graphState, nodeProps } from '../support/graph-state';

@@ -1,5 +1,5 @@
 import { runInScope } from '../../src/common/request-context';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import type { Database } from '../../src/db/database';
 import { freshGraph, testDatabase } from '../support/graph';
 import { capturingLogger, gql, startTestServer } from '../support/server';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DatabaseUnavailableError } from '../../src/common/errors';
 import { freePort, LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { toPlain } from '../../src/db/values';
-import { Importer } from '../../src/import/importer';
-import type { RunningService } from '../../src/server/service';
+import { Importer } from '../../src/write/importer';
+import type { RunningService } from '../../src/http/service';
 import { freshGraph } from '../support/graph';
 import { gql, startTestServer } from '../support/server';
 

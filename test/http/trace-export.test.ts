@@ -12,7 +12,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { Database } from '../../src/db/database';
 import type { CytoscapeExport, GraphologyExport, JgfExport, NvlExport, VisNetworkExport } from '../../src/graph/export';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { asRole, TEST_API_KEYS } from '../support/auth';
 import { freshGraph, testDatabase } from '../support/graph';
 import { gql, startTestServer } from '../support/server';

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database';
 import { toPlain } from '../../src/db/values';
-import { Importer } from '../../src/import/importer';
+import { Importer } from '../../src/write/importer';
 import { overlappingDocuments } from '../support/documents';
 import { freshGraph, testDatabase } from '../support/graph';
 

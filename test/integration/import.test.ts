@@ -5,8 +5,8 @@ import { runImport } from '../../src/cli/import';
 import { cypher } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
 import { toPlain } from '../../src/db/values';
-import { Importer, ImportValidationError } from '../../src/import/importer';
-import { importSeed, seedFiles } from '../../src/import/seed';
+import { Importer, ImportValidationError } from '../../src/write/importer';
+import { importSeed, seedFiles } from '../../src/write/seed';
 import { freshGraph, testDatabase } from '../support/graph';
 import { edgeProps, graphState, nodeProps } from '../support/graph-state';
 

@@ -1,4 +1,4 @@
-import type { EntityInput, ImportDocument, RelationshipInput } from '../../src/import/document.types';
+import type { EntityInput, ImportDocument, RelationshipInput } from '../../src/write/document/document.types';
 
 /**
  * Generated import documents that overlap: every document repeats the same shared companies,

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { loadCypher, cypher } from '../../src/db/cypher-registry';
 import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
-import { importSeed } from '../../src/import/seed';
+import { importSeed } from '../../src/write/seed';
 
 export const silentLogger = pino({ level: 'silent' });
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../src/db/database';
-import type { RunningService } from '../../src/server/service';
+import type { RunningService } from '../../src/http/service';
 import { freshGraph, testDatabase } from './graph';
 import { startTestServer } from './server';
 

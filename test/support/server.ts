@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { Logger } from 'pino';
 import { loadConfig } from '../../src/config';
-import { RunningService, startService } from '../../src/server/service';
+import { RunningService, startService } from '../../src/http/service';
 import { silentLogger } from './graph';
 
 /**

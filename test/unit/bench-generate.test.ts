@@ -1,7 +1,7 @@
 import { companiesForScale, generateDocuments } from '../../bench/generate';
 import { Rng } from '../../bench/lib/random';
-import { validateDocument } from '../../src/import/document.validate';
-import type { ImportDocument } from '../../src/import/document.types';
+import { validateDocument } from '../../src/write/document/document.validate';
+import type { ImportDocument } from '../../src/write/document/document.types';
 
 const docs = (companies: number, perDocument = 400, seed?: string): ImportDocument[] => [...generateDocuments({ companies, perDocument, seed })];
 

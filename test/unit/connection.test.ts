@@ -1,11 +1,11 @@
-import { toEntityRecord } from '../../src/entity/entity.model';
+import { toEntityRecord } from '../../src/read/entity/entity.model';
 import { BadUserInputError } from '../../src/common/errors';
-import { countQuery, filterParams, pageQuery } from '../../src/entity/connection.cypher';
-import { decodeCursor, encodeCursor } from '../../src/entity/connection.model';
-import { normalizeFilter } from '../../src/entity/connection.service';
-import { relatedBatchQuery } from '../../src/relationship/relationship.cypher';
-import { RelationshipService } from '../../src/relationship/relationship.service';
-import type { RelationshipRepository } from '../../src/relationship/relationship.repository';
+import { countQuery, filterParams, pageQuery } from '../../src/read/connection/connection.cypher';
+import { decodeCursor, encodeCursor } from '../../src/read/connection/connection.model';
+import { normalizeFilter } from '../../src/read/connection/connection.service';
+import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
+import { RelationshipService } from '../../src/read/relationship/relationship.service';
+import type { RelationshipRepository } from '../../src/read/relationship/relationship.repository';
 
 function fieldOf(fn: () => unknown): unknown {
   try {

@@ -10,7 +10,7 @@ import {
   validateDocument,
   type ImportDocument,
   type ValidationError,
-} from '../../src/import/document.validate';
+} from '../../src/write/document/document.validate';
 
 const SEED_FILE = 'data/seed/000_b2d2384472f2fb10.json';
 const seedText = readFileSync(join(__dirname, '..', '..', SEED_FILE), 'utf8');

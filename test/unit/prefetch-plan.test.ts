@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/relationship/prefetch.plan';
-import { withPrefetch } from '../../src/relationship/prefetch.cypher';
-import { getSchema } from '../../src/server/schema';
+import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/read/planner/prefetch.plan';
+import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
+import { getSchema } from '../../src/api/schema';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

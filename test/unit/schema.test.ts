@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printedSchema } from '../../src/server/schema';
+import { printedSchema } from '../../src/api/schema';
 
 describe('schema/schema.graphql', () => {
   it('is exactly what the code emits (run `npm run schema:emit` after changing the API)', async () => {

@@ -1,5 +1,5 @@
 import { KIND_COLORS, KIND_ORDER } from '../../src/graph/export/common';
-import { FACT_KINDS, KIND_LABEL } from '../../src/graph/labels';
+import { FACT_KINDS, KIND_LABEL } from '../../src/model/labels';
 import type { Json, Kind } from './api';
 
 /** The same palette as every export format, so a graph looks alike here, in Gephi and in sigma. */

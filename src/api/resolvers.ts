@@ -1,0 +1,55 @@
+import { Company, Government, Organization, Person } from './types/company.type';
+import { EntityResolver } from './resolvers/entity.resolver';
+import { Event } from './types/event.type';
+import { Investment } from './types/investment.type';
+import { Metric } from './types/metric.type';
+import { Partnership } from './types/partnership.type';
+import { Place, Sector } from './types/place.type';
+import { Policy } from './types/policy.type';
+import { Product } from './types/product.type';
+import { Source } from './types/source.type';
+import { SystemResolver } from './resolvers/system.resolver';
+import { MutationResolver } from './resolvers/mutation.resolver';
+import { SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
+import { CompanyRelationshipResolver, GovernmentRelationshipResolver, OrganizationRelationshipResolver, PersonRelationshipResolver } from './relations/company.relations';
+import { EventRelationshipResolver } from './relations/event.relations';
+import { InvestmentRelationshipResolver } from './relations/investment.relations';
+import { MetricRelationshipResolver } from './relations/metric.relations';
+import { PartnershipRelationshipResolver } from './relations/partnership.relations';
+import { PlaceRelationshipResolver, SectorRelationshipResolver } from './relations/place.relations';
+import { PolicyRelationshipResolver } from './relations/policy.relations';
+import { ProductRelationshipResolver } from './relations/product.relations';
+import { EntityRelatedResolver } from './resolvers/relationship.resolver';
+import { EventConnectionNodesResolver, rootConnectionResolvers } from './resolvers/connection.resolver';
+import { SourceResolver } from './resolvers/source.resolver';
+
+/** Every resolver class in the schema. Feature folders add theirs here. */
+export const resolvers = [
+  SystemResolver,
+  EntityResolver,
+  MutationResolver,
+  // paths, connect, neighborhood, timeline and Subgraph.export
+  TraceResolver,
+  SubgraphResolver,
+  // typed relationship fields of each kind, and Entity.related for the rest
+  EntityRelatedResolver,
+  CompanyRelationshipResolver,
+  GovernmentRelationshipResolver,
+  OrganizationRelationshipResolver,
+  PersonRelationshipResolver,
+  ProductRelationshipResolver,
+  PartnershipRelationshipResolver,
+  InvestmentRelationshipResolver,
+  PolicyRelationshipResolver,
+  EventRelationshipResolver,
+  MetricRelationshipResolver,
+  PlaceRelationshipResolver,
+  SectorRelationshipResolver,
+  // root Relay connections per kind (companies, events, ...)
+  ...rootConnectionResolvers,
+  EventConnectionNodesResolver,
+  SourceResolver,
+] as const;
+
+/** Object types reached only through interfaces must be listed so the schema includes them. */
+export const orphanedTypes = [Company, Government, Organization, Person, Product, Partnership, Investment, Policy, Event, Metric, Place, Sector, Source];

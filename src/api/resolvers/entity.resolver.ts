@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
+import type { AppContext } from '../../http/context';
+import type { EntityRecord } from '../../read/entity/entity.model';
+import { Entity, EntityKind, Node, SearchHit, SourceRef } from '../types/entity.type';
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Node, { nullable: true, description: 'Any node by its id' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<EntityRecord | null> {
+    return ctx.loaders.entityById.load(id);
+  }
+
+  @Query(() => Entity, { nullable: true, description: 'An entity by its id, e.g. company:alibaba' })
+  entity(@Arg('id', () => ID) id: string, @SelectionPlan() plan: PrefetchPlan, @Ctx() ctx: AppContext): Promise<EntityRecord | null> {
+    // the relationship lists selected under it come back in the same round trip
+    return ctx.loaders.entityTree(id, plan);
+  }
+
+  @Query(() => [SearchHit], { description: 'Full-text search over every name and alias, in any language (Korean, Chinese, English), best first' })
+  search(
+    @Arg('text') text: string,
+    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @SelectionPlan() plan: PrefetchPlan,
+    @Ctx() ctx: AppContext,
+  ) {
+    return ctx.services.entity.search(text, kinds, first, plan);
+  }
+
+  @FieldResolver(() => [SourceRef], { description: 'where facts about it were reported (provenance)' })
+  sources(@Root() entity: EntityRecord, @Ctx() ctx: AppContext) {
+    return ctx.loaders.sourcesByEntityId.load(entity.id);
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from './page-info.type';
+import type { EntityRecord } from '../../read/entity/entity.model';
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+export enum EntityOrderField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(EntityOrderField, {
+  name: 'EntityOrderField',
+  description: 'What to sort a connection of an undated kind by; the id breaks ties',
+  valuesConfig: { NAME: { description: 'display name' }, CREATED_AT: { description: 'when it entered the graph' } },
+});
+
+export enum DatedOrderField {
+  NAME = 'NAME',
+  DATE = 'DATE',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(DatedOrderField, {
+  name: 'DatedOrderField',
+  description: 'What to sort a connection of a dated kind by; the id breaks ties',
+  valuesConfig: {
+    NAME: { description: 'display name' },
+    DATE: { description: "the kind's date (date, releaseDate, periodStart or issued); undated ones sort as earliest" },
+    CREATED_AT: { description: 'when it entered the graph' },
+  },
+});
+
+/** A class GraphQL returns as a connection's node type. */
+type NodeClass = abstract new (...args: never[]) => object;
+
+/**
+ * `<Kind>Order`: one input per kind so the schema reads naturally (companies(orderBy: CompanyOrder)),
+ * built by one factory because they differ only in name and in whether DATE is offered.
+ */
+export function orderInput(typeName: string, dated: boolean) {
+  const fieldEnum = dated ? DatedOrderField : EntityOrderField;
+  @InputType(`${typeName}Order`, { description: `How to sort ${typeName} results` })
+  class Order {
+    @Field(() => fieldEnum, { defaultValue: fieldEnum.NAME })
+    field!: EntityOrderField | DatedOrderField;
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+    direction!: OrderDirection;
+  }
+  return Order;
+}
+
+/** `<Kind>Edge` and `<Kind>Connection` (Relay), one factory for every kind. */
+export function connectionType(typeName: string, node: NodeClass) {
+  @ObjectType(`${typeName}Edge`, { description: `A ${typeName} on a page, with its cursor` })
+  class Edge {
+    @Field({ description: 'opaque keyset cursor; pass it as `after` to continue after this node' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: EntityRecord;
+  }
+
+  @ObjectType(`${typeName}Connection`, { description: `A page of ${typeName} results (Relay connection)` })
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [node], { description: 'the nodes of `edges`, for clients that need no cursors' })
+    nodes!: EntityRecord[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'how many match the filter, over all pages' })
+    totalCount!: number;
+  }
+  return Connection;
+}

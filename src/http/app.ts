@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { formatError } from '../common/errors';
+import { runInScope, RequestScope } from '../common/request-context';
+import type { Database } from '../db/database';
+import type { HealthMonitor } from '../db/health';
+import { ServiceMetrics } from '../observability/metrics';
+import { requestObservabilityPlugin } from '../observability/request-plugin';
+import { authPlugin } from '../auth/auth.plugin';
+import { Authenticator } from '../auth/authenticator';
+import { jsonBody } from '../security/http';
+import { limitsFromConfig, operationLimits } from '../security/limits';
+import { AppContext, contextFactory } from './context';
+import { dbQueriesHeaderPlugin } from './db-queries.plugin';
+import { getSchema } from '../api/schema';
+import { exportHandler } from './export.route';
+import { mountWebPages } from './web';
+
+export interface App {
+  express: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<AppContext>;
+  /** set false first on shutdown so load balancers stop sending traffic */
+  accepting: boolean;
+  metrics: ServiceMetrics;
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  health: HealthMonitor;
+}
+
+export async function createApp({ config, db, logger, health }: AppOptions): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const production = config.NODE_ENV === 'production';
+  const metrics = new ServiceMetrics(db);
+  app.use(metrics.httpMiddleware());
+  const makeContext = contextFactory({ db, logger, config });
+  const authenticator = new Authenticator(config, logger);
+  const limits = operationLimits(limitsFromConfig(config));
+  const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
+
+  const apollo = new ApolloServer<AppContext>({
+    schema: await getSchema(),
+    introspection: !production || config.ENABLE_INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: production,
+    // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
+    stopOnTerminationSignals: false,
+    formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
+    // operation limits and auth run before execution: a refused request does no database work
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [
+      // in-flight requests get SHUTDOWN_GRACE_MS to finish after SIGTERM, then their sockets close
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      ApolloServerPluginLandingPageDisabled(),
+      // we send no cache hints; the default cache-control plugin wrapped every field's resolver to compute them
+      ApolloServerPluginCacheControlDisabled(),
+      requestObservabilityPlugin(metrics, logger),
+      authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
+      limits.plugin,
+      dbQueriesHeaderPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const state: App = { express: app, httpServer, apollo, accepting: true, metrics };
+
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.get('/metrics', metrics.handler());
+  app.get('/readyz', async (_req, res) => {
+    const ready = state.accepting && health.ready;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      database: db.available ? 'up' : 'down',
+      migrations: health.migrationsApplied ? 'applied' : 'pending',
+      accepting: state.accepting,
+    });
+  });
+
+  // the explorer page (/), GraphiQL (/graphiql) and their bundled assets (/assets), all local
+  mountWebPages(app);
+
+  const corsOptions = config.CORS_ORIGINS.length ? cors({ origin: config.CORS_ORIGINS, maxAge: 600 }) : cors({ origin: false });
+  // graph files for Gephi, yEd, NetworkX; same CORS allow-list, and the file name readable cross-origin
+  app.use(
+    '/export',
+    cors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'], maxAge: 600 }),
+    exportHandler({ db, logger, authenticate: (h) => authenticator.authenticate(h), requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
+  );
+  app.use(
+    '/graphql',
+    corsOptions,
+    (req, res, next) => {
+      if (!state.accepting) {
+        res.status(503).set('Connection', 'close').json({ errors: [{ message: 'The server is shutting down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      next();
+    },
+    parseJson,
+    // everything this request does (resolvers, loaders, queries) runs inside its scope
+    (req, res, next) => {
+      const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+      const scope: RequestScope = { requestId, dbQueries: 0, operationName: req.body?.operationName ?? undefined };
+      res.locals.scope = scope;
+      res.setHeader('x-request-id', requestId);
+      runInScope(scope, () => next());
+    },
+    expressMiddleware(apollo, {
+      // a bad token fails here: UNAUTHENTICATED, HTTP 401, before any parsing or database work
+      context: async ({ req, res }) => {
+        const scope = res.locals.scope as RequestScope;
+        const user = await authenticator.authenticate(req.headers.authorization);
+        scope.userId = user?.id;
+        return makeContext(scope, user);
+      },
+    }),
+  );
+
+  // body-parser failures (too large, malformed JSON) answered as GraphQL-shaped JSON errors
+  app.use('/graphql', jsonErrors);
+
+  return state;
+}

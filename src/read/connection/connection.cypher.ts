@@ -1,0 +1,121 @@
+import type { CypherQuery } from '../../db/cypher-registry';
+import { boundedMemo } from '../../common/bounded-memo';
+import { withPrefetch } from '../planner/prefetch.cypher';
+import type { PrefetchPlan } from '../planner/prefetch.plan';
+import { KIND_LABEL } from '../../model/labels';
+import type { EntityKindName } from '../../graph/subgraph';
+import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
+
+/**
+ * Statements behind the root connections. Their structure varies with the filters present and
+ * the ordering, so they are assembled here from fixed fragments: the label comes from
+ * graph/labels.ts, property names from KIND_CONNECTIONS (our own tables), every value is a
+ * parameter. Paging is keyset (`after` = strictly after the last row's sort key and id), never SKIP.
+ */
+const queries = boundedMemo<CypherQuery>(1000);
+
+function memo(name: string, build: () => string): CypherQuery {
+  return queries(name, () => ({ name, text: build() }));
+}
+
+/** Links through which an entity is in, or about, a sector. */
+const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
+
+function conditions(kind: EntityKindName, f: ConnectionFilter): string[] {
+  const spec = KIND_CONNECTIONS[kind];
+  const out: string[] = [];
+  if (f.name !== undefined) out.push('any(x IN coalesce(n.names, []) + [n.name] WHERE toLower(x) CONTAINS $name)');
+  if (f.ids !== undefined) out.push('n.id IN $ids');
+  if (f.country !== undefined && spec.countryField) out.push(`n.${spec.countryField} = $country`);
+  if (f.sector !== undefined && spec.sector) out.push(`EXISTS { (n)-[:${SECTOR_LINKS}]->(:Sector {id: $sector}) }`);
+  if (f.participant !== undefined && spec.participant) {
+    out.push("EXISTS { MATCH (n)-[r]-(:Entity {id: $participant}) WHERE type(r) <> 'REPORTED_IN' }");
+  }
+  for (const { field } of f.equals) {
+    if (!spec.enumFields.includes(field)) throw new Error(`${kind} has no filterable field ${field}`);
+    out.push(`n.${field} IN $eq_${field}`);
+  }
+  if (f.dateFrom !== undefined && spec.dateField) out.push(`n.${spec.dateField} >= date($dateFrom)`);
+  if (f.dateTo !== undefined && spec.dateField) out.push(`n.${spec.dateField} <= date($dateTo)`);
+  return out;
+}
+
+function filterSignature(f: ConnectionFilter): string {
+  const present = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).filter((k) => f[k] !== undefined);
+  return [...present, ...f.equals.map((e) => `eq_${e.field}`)].join(',');
+}
+
+/** The sort key as Cypher reads it, and how a cursor's string key is turned back into that type. */
+function sortKey(kind: EntityKindName, order: ConnectionOrder): { expr: string; param: string } {
+  const dateField = KIND_CONNECTIONS[kind].dateField;
+  switch (order.field) {
+    case 'DATE':
+      if (!dateField) throw new Error(`${kind} has no date to sort on`);
+      // undated rows sort as the earliest date: first ascending, last descending
+      return { expr: `coalesce(n.${dateField}, date('0001-01-01'))`, param: 'date($afterKey)' };
+    case 'CREATED_AT':
+      return { expr: "coalesce(n.createdAt, datetime('1970-01-01T00:00:00Z'))", param: 'datetime($afterKey)' };
+    default:
+      return { expr: 'n.name', param: '$afterKey' };
+  }
+}
+
+/**
+ * What lets the NAME ordering read straight from a (name, id) range index, or (country, name, id)
+ * under a country filter (migration 005), and stop after `limit` rows instead of sorting: the
+ * planner uses such an index only with a predicate on each of its properties (hence the IS NOT NULL
+ * ones: every entity has both, the importer and the mutations require them) and an ORDER BY on its
+ * own properties in index order, so the country leads; under its equality filter it is one value
+ * and changes nothing. DATE and CREATED_AT sort on a coalesce() no index holds, so they sort.
+ */
+function nameIndexTerms(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): { where: string[]; leading: string[] } {
+  if (order.field !== 'NAME') return { where: [], leading: [] };
+  const countryField = KIND_CONNECTIONS[kind].countryField;
+  // with a cursor, the range on the name already excludes nulls
+  const where = [...(hasCursor ? [] : ['n.name IS NOT NULL']), 'n.id IS NOT NULL'];
+  return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
+}
+
+/** The rows of one page of `kind`, as `n0` with their `sortKey`, in page order. */
+export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
+  const name = `connection/page:${kind}:${filterSignature(filter)}:${order.field}:${order.direction}:${hasCursor}`;
+  return memo(name, () => {
+    const key = sortKey(kind, order);
+    const cmp = order.direction === 'ASC' ? '>' : '<';
+    const indexTerms = nameIndexTerms(kind, filter, order, hasCursor);
+    const where = [...conditions(kind, filter), ...indexTerms.where];
+    // keyset: a range on the sort key the index can seek from, then "strictly after (key, id)" as one
+    // list comparison (lists compare element by element). Written as `key > k OR (key = k AND id > i)`
+    // the planner may split the OR into a Union of two seeks and sort their rows, losing index order.
+    if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`, `[${key.expr}, n.id] ${cmp} [${key.param}, $afterId]`);
+    const by = [...indexTerms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
+    return `MATCH (n:${KIND_LABEL[kind]})
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit
+RETURN n AS n0, sortKey`;
+  });
+}
+
+/**
+ * The page with what its selection reads: only those properties of the page's rows, and the
+ * relationship lists nested under them, in the page's one statement (prefetch.cypher.ts).
+ */
+export function pageWithPrefetch(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan: PrefetchPlan) {
+  return withPrefetch(pageQuery(kind, filter, order, hasCursor), plan, { columns: ['sortKey'], orderBy: `sortKey ${order.direction}, n.id ${order.direction}` });
+}
+
+export function countQuery(kind: EntityKindName, filter: ConnectionFilter): CypherQuery {
+  return memo(`connection/count:${kind}:${filterSignature(filter)}`, () => {
+    const where = conditions(kind, filter);
+    return `MATCH (n:${KIND_LABEL[kind]})
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}RETURN count(n) AS total`;
+  });
+}
+
+/** Parameters for either statement: the filter's values (and the cursor's, for a page). */
+export function filterParams(filter: ConnectionFilter): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  if (filter.name !== undefined) params.name = filter.name.toLowerCase();
+  for (const k of ['ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const) if (filter[k] !== undefined) params[k] = filter[k];
+  for (const e of filter.equals) params[`eq_${e.field}`] = e.values;
+  return params;
+}

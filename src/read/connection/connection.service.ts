@@ -1,0 +1,99 @@
+import { BadUserInputError } from '../../common/errors';
+import type { EntityKindName } from '../../graph/subgraph';
+import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor, KIND_CONNECTIONS } from './connection.model';
+import type { ConnectionRepository } from './connection.repository';
+import type { EntityRecord } from '../entity/entity.model';
+import type { PrefetchPlan } from '../planner/prefetch.plan';
+
+export const CONNECTION_DEFAULT_FIRST = 20;
+export const CONNECTION_MAX_FIRST = 100;
+
+/** A filter as GraphQL hands it over: the common fields plus the kind's enum fields by name. */
+export type FilterInput = {
+  name?: string | null;
+  ids?: string[] | null;
+  country?: string | null;
+  sector?: string | null;
+  participant?: string | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+} & { [enumField: string]: unknown };
+
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+  filter?: FilterInput | null;
+  orderBy?: Partial<ConnectionOrder> | null;
+}
+
+export interface EntityPage {
+  edges: { cursor: string; node: EntityRecord }[];
+  nodes: EntityRecord[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** counted only when a client asks for it */
+  readonly totalCount: Promise<number>;
+}
+
+export class ConnectionService {
+  constructor(private readonly repo: ConnectionRepository) {}
+
+  /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
+  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<EntityPage> {
+    const { first } = args;
+    if (!Number.isInteger(first) || first < 0 || first > CONNECTION_MAX_FIRST) {
+      throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');
+    }
+    const order: ConnectionOrder = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
+    if (order.field === 'DATE' && !KIND_CONNECTIONS[kind].dateField) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
+    const cursor = args.after ? decodeCursor(args.after, order.field) : undefined;
+    const filter = normalizeFilter(kind, args.filter ?? {});
+    const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, cursor, first + 1, plan);
+    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor({ field: order.field, key: r.sortKey, id: r.entity.id }), node: r.entity }));
+    let total: Promise<number> | undefined;
+    const repo = this.repo;
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: cursor !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      get totalCount() {
+        return (total ??= repo.count(kind, filter));
+      },
+    };
+  }
+}
+
+const ISO_COUNTRY = /^[A-Za-z]{2}$/;
+
+/** Checks a filter and keeps only what is set; error fields are paths under `filter`. */
+export function normalizeFilter(kind: EntityKindName, input: FilterInput): ConnectionFilter {
+  const spec = KIND_CONNECTIONS[kind];
+  const f: ConnectionFilter = { equals: [] };
+  if (input.name != null) {
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw new BadUserInputError('filter.name must be 1 to 200 characters', 'filter.name');
+    f.name = name;
+  }
+  if (input.ids != null) {
+    if (input.ids.length > 1000) throw new BadUserInputError('filter.ids takes at most 1000 ids', 'filter.ids');
+    f.ids = input.ids;
+  }
+  if (input.country != null) {
+    if (!ISO_COUNTRY.test(input.country)) throw new BadUserInputError('filter.country must be an ISO 3166-1 alpha-2 code, e.g. CN', 'filter.country');
+    f.country = input.country.toUpperCase();
+  }
+  if (input.sector != null) f.sector = input.sector;
+  if (input.participant != null) f.participant = input.participant;
+  if (input.dateFrom != null) f.dateFrom = input.dateFrom;
+  if (input.dateTo != null) f.dateTo = input.dateTo;
+  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) throw new BadUserInputError('filter.dateTo must not be before filter.dateFrom', 'filter.dateTo');
+  for (const field of spec.enumFields) {
+    const values = input[field];
+    if (Array.isArray(values) && values.length) f.equals.push({ field, values: values.map(String) });
+  }
+  return f;
+}

@@ -1,0 +1,84 @@
+import { boundedMemo } from '../../common/bounded-memo';
+import type { CypherQuery } from '../../db/cypher-registry';
+import { int } from '../../db/values';
+import { entityProjection } from '../projection';
+import type { PrefetchPlan } from './prefetch.plan';
+import { branchMatch } from '../relationship/relationship.cypher';
+
+/**
+ * Cypher for a prefetch plan: one `CALL {}` subquery per branch, nested as the plan nests, each
+ * answering exactly what the batched relationship query (relationship.cypher.ts) answers for one
+ * key: edges of one type and direction to entities of one kind, ordered by name then id, limited.
+ * Each subquery collects its rows into a list of `{type, rel, m, pf}` maps, `pf` holding the
+ * lists of the branches below, so a whole tree comes back in one row per root entity.
+ * Relationship types and labels come from the allow-lists in graph/labels.ts (the plan only holds
+ * values validated against them); limits are parameters `$pf<i>`.
+ */
+interface PrefetchCypher {
+  /** the CALL subqueries, to follow a clause that binds the root variable */
+  calls: string;
+  /** an expression holding the root's branch lists in plan order, e.g. `[pf0, pf3]` */
+  lists: string;
+  params: Record<string, unknown>;
+}
+
+/** Only the properties the selection reads (names from the schema, checked by the planner). */
+function nodeProjection(v: string, fields: PrefetchPlan['fields']): string {
+  return fields === 'ALL' ? entityProjection(v) : `${v} {${['id', 'kind', 'name', ...fields].map((f) => `.${f}`).join(', ')}}`;
+}
+
+function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
+  const params: Record<string, unknown> = {};
+  let counter = 0;
+
+  function calls(p: PrefetchPlan, from: string, depth: number, indent: string): { text: string; names: string[] } {
+    const parts: string[] = [];
+    const names: string[] = [];
+    for (const { branch, edge, child } of p.branches) {
+      const name = `pf${counter++}`;
+      params[name] = int(branch.limit);
+      const rel = `r${depth}`;
+      const to = `n${depth + 1}`;
+      const inner = calls(child, to, depth + 1, `${indent}  `);
+      parts.push(
+        [
+          `${indent}CALL (${from}) {`,
+          `${indent}  ${branchMatch(from, rel, to, branch)}`,
+          `${indent}  WITH ${rel}, ${to} ORDER BY ${to}.name, ${to}.id LIMIT $${name}`,
+          ...(inner.text ? [inner.text] : []),
+          `${indent}  RETURN collect({type: type(${rel}), rel: ${edge === 'ALL' ? entityProjection(rel) : `{role: ${rel}.role}`}, m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
+          `${indent}}`,
+        ].join('\n'),
+      );
+      names.push(name);
+    }
+    return { text: parts.join('\n'), names };
+  }
+
+  const root = calls(plan, rootVar, 0, '');
+  return { calls: root.text, lists: `[${root.names.join(', ')}]`, params };
+}
+
+export interface PrefetchOptions {
+  /** further columns of the base query to return next to `n` and `pf` */
+  columns?: string[];
+  /** the order of the rows, over `n` (the projected entity) and `columns` */
+  orderBy?: string;
+}
+
+/** Texts and parameters by base query and plan: built once (the signature includes the limits). */
+const memo = boundedMemo<{ query: CypherQuery; params: Record<string, unknown> }>(1000);
+
+/**
+ * A query that returns entities as `n0` (a cypher/ file or a builder's), followed by the plan's
+ * subqueries and the projection the selection reads: one statement, under the base query's name,
+ * returning `n`, the `columns` and `pf` (the branch lists, for prefetch.decode.ts).
+ */
+export function withPrefetch(base: CypherQuery, plan: PrefetchPlan, opts: PrefetchOptions = {}): { query: CypherQuery; params: Record<string, unknown> } {
+  return memo(`${base.name}\u0000${plan.signature}\u0000${opts.orderBy ?? ''}`, () => {
+    const { calls, lists, params } = prefetchCypher(plan, 'n0');
+    const columns = ['n', ...(opts.columns ?? []), 'pf'].map((c) => (c === 'n' ? `${nodeProjection('n0', plan.fields)} AS n` : c === 'pf' ? `${lists} AS pf` : c));
+    const text = [`CALL () {\n${base.text.trim()}\n}`, ...(calls ? [calls] : []), `RETURN ${columns.join(', ')}`, ...(opts.orderBy ? [`ORDER BY ${opts.orderBy}`] : [])].join('\n');
+    return { query: { name: base.name, text }, params };
+  });
+}

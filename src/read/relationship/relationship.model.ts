@@ -1,0 +1,69 @@
+import type { EntityRecord } from '../entity/entity.model';
+import type { RelationshipTypeName } from '../../model/labels';
+import type { EntityKindName, JsonValue } from '../../graph/subgraph';
+
+/** Which way an edge is followed from the entity at hand. */
+export type Direction = 'OUT' | 'IN';
+
+/** `*` stands for every relationship type except provenance (REPORTED_IN). */
+export type RelType = RelationshipTypeName | '*';
+
+/**
+ * One thing a nested field asks for: the neighbours of entity `id` over edges of `type` in
+ * `direction`, optionally only those of `kind`, at most `limit` of them. DataLoader batches these
+ * keys; every key of one batch is answered by a single query.
+ */
+export interface RelKey {
+  id: string;
+  type: RelType;
+  direction: Direction;
+  kind?: EntityKindName;
+  limit: number;
+}
+
+/** The shape of a branch of the batched query: keys that differ only by id share one branch. */
+export type RelBranch = Omit<RelKey, 'id'>;
+
+export interface RelatedRecord {
+  entity: EntityRecord;
+  /** the relationship type, e.g. PARTY_TO */
+  type: string;
+  direction: Direction;
+  /** the participant's role on participation edges (PARTY_TO, INVESTOR_IN, INVOLVED_IN) */
+  role: string | null;
+  /** the edge's own properties (role, provenance sentence, ...), JSON-safe */
+  properties: Record<string, JsonValue>;
+}
+
+export function branchOf(k: RelKey): RelBranch {
+  return { type: k.type, direction: k.direction, kind: k.kind, limit: k.limit };
+}
+
+export function branchSignature(b: RelBranch): string {
+  return `${b.type}|${b.direction}|${b.kind ?? ''}|${b.limit}`;
+}
+
+export function relKeyString(k: RelKey): string {
+  return `${k.id}|${branchSignature(k)}`;
+}
+
+/** Edge properties that are bookkeeping, not facts. */
+const INTERNAL_EDGE_PROPS = new Set(['contentHash']);
+
+export function edgeProperties(p: Record<string, JsonValue>): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(p).filter(([k]) => !INTERNAL_EDGE_PROPS.has(k)));
+}
+
+/** Results of several keys merged: one row per neighbour and edge type, ordered by name then id. */
+export function mergeRelated(lists: RelatedRecord[][], limit: number): RelatedRecord[] {
+  const seen = new Set<string>();
+  const out: RelatedRecord[] = [];
+  for (const r of lists.flat()) {
+    const key = `${r.entity.id}|${r.type}|${r.direction}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  out.sort((a, b) => (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
+  return out.slice(0, limit);
+}

@@ -1,0 +1,59 @@
+import type { Database } from '../../db/database';
+import { int, toPlain, toPlainObject } from '../../db/values';
+import { EntityRecord, toEntityRecord } from '../entity/entity.model';
+import { cypher } from '../../db/cypher-registry';
+import { withPrefetch } from '../planner/prefetch.cypher';
+import { decodeTree } from '../planner/prefetch.decode';
+import type { PrefetchPlan } from '../planner/prefetch.plan';
+import { relatedBatchQuery } from './relationship.cypher';
+import { branchOf, branchSignature, Direction, edgeProperties, RelatedRecord, RelBranch, RelKey, relKeyString } from './relationship.model';
+
+export class RelationshipRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Answers every key in one round trip; the result maps relKeyString(key) to its neighbours. */
+  async relatedByKeys(keys: readonly RelKey[]): Promise<Map<string, RelatedRecord[]>> {
+    const branches = new Map<string, { branch: RelBranch; ids: Set<string> }>();
+    for (const k of keys) {
+      const sig = branchSignature(k);
+      const entry = branches.get(sig) ?? { branch: branchOf(k), ids: new Set<string>() };
+      entry.ids.add(k.id);
+      branches.set(sig, entry);
+    }
+    const ordered = [...branches.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+    const params: Record<string, unknown> = {};
+    ordered.forEach((b, i) => {
+      params[`ids${i}`] = [...b.ids];
+      params[`limit${i}`] = int(b.branch.limit);
+    });
+    const records = await this.db.read(relatedBatchQuery(ordered.map((b) => b.branch)), params);
+    const out = new Map<string, RelatedRecord[]>();
+    for (const r of records) {
+      const branch = ordered[Number(toPlain(r.get('branch')))].branch;
+      const key = relKeyString({ ...branch, id: r.get('id') as string });
+      const properties = edgeProperties(toPlainObject(r.get('rel')));
+      const list = out.get(key) ?? [];
+      list.push({
+        entity: toEntityRecord(toPlainObject(r.get('m'))),
+        type: r.get('type') as string,
+        direction: branch.direction as Direction,
+        role: typeof properties.role === 'string' ? properties.role : null,
+        properties,
+      });
+      out.set(key, list);
+    }
+    return out;
+  }
+
+  /** Entities by id, each with the relationship lists `plan` names, in one round trip. */
+  async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, EntityRecord>> {
+    const { query, params } = withPrefetch(cypher('relationship/entity-trees'), plan);
+    const records = await this.db.read(query, { ...params, ids });
+    const out = new Map<string, EntityRecord>();
+    for (const r of records) {
+      const entity = decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]);
+      out.set(entity.id, entity);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { Logger } from 'pino';
+import { requireRole } from '../../auth/auth-checker';
+import type { Principal } from '../../auth/roles';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
+import type { Database, Tx } from '../../db/database';
+import type { EntityRecord } from '../../read/entity/entity.model';
+import { edgeId, type EntityKindName, type JsonValue } from '../../graph/subgraph';
+import { DATE_KEYS, documentSchema, ID_PATTERN, type EntityInput, type PropertyValue } from '../document/document.validate';
+import type { Importer, ImportSummary } from '../importer';
+import { KIND_LABEL } from '../../model/labels';
+import { FACT_KIND_NAMES, MutationRepository, PARTY_TYPES, type EntityRow } from './mutation.repository';
+import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
+
+export interface UpsertResult {
+  entity: EntityRecord;
+  created: boolean;
+  changed: boolean;
+}
+
+export interface LinkResult {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, JsonValue>;
+  created: boolean;
+  changed: boolean;
+}
+
+export interface DeleteResult {
+  deletedIds: string[];
+  deletedRelationships: number;
+  clearedCitations: number;
+}
+
+const sha1 = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
+const DATE_KEY_SET = new Set<string>(DATE_KEYS);
+const PARTY_TYPE_SET = new Set<string>(PARTY_TYPES);
+const FACT_KIND_SET = new Set<string>(FACT_KIND_NAMES);
+/** Cascades stop here: a chain of facts each the only party of the next is never this long. */
+const MAX_CASCADE_ROUNDS = 50;
+
+/** The kind-specific property names of schema/document.schema.json, e.g. COMPANY → country, ticker, website. */
+function kindPropertyNames(kind: EntityKindName): string[] {
+  const defs = documentSchema.$defs as Record<string, { properties?: Record<string, unknown> }>;
+  return Object.keys(defs[`properties${KIND_LABEL[kind]}`]?.properties ?? {});
+}
+
+/** Property values as Neo4j stores them (ISO dates become DATE values, as the importer stores them). */
+function toNeo4jValue(key: string, v: PropertyValue): unknown {
+  if (DATE_KEY_SET.has(key) && typeof v === 'string') {
+    const [y, m, d] = v.split('-').map(Number);
+    return new neo4j.types.Date(y, m, d);
+  }
+  return v;
+}
+
+/**
+ * The write side: upsert, link, unlink, delete and importDocument. Inputs are validated with the
+ * import document's rules before any database work; each mutation's writes run in one
+ * transaction (any error rolls all of it back); every write records its author and time.
+ */
+export class MutationService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: MutationRepository,
+    private readonly importer: Importer,
+    private readonly opts: { importMaxItems: number; logger?: Logger },
+  ) {}
+
+  upsertEntity(input: EntityInputData, actor: Principal): Promise<UpsertResult> {
+    const entity = validateEntityInput(input);
+    const provenance = entity.provenance ?? [];
+    return this.db.writeTx(async (tx) => {
+      const known = await this.repo.existing(tx, [...new Set(provenance.map((p) => p.source as string))]);
+      provenance.forEach((p, i) => this.checkProvenanceSource(known, p.source as string, p.section, `input.provenance.${i}`));
+      const result = await this.repo.upsertEntity(tx, this.entityRow(entity), actor.id);
+      await this.repo.addProvenance(
+        tx,
+        provenance.map((p) => ({ id: entity.id, source: p.source as string, section: p.section, sentence: p.sentence, basis: p.basis, note: p.note ?? null })),
+        actor.id,
+      );
+      return result;
+    }, 'upsertEntity');
+  }
+
+  link(input: LinkInputData, actor: Principal): Promise<LinkResult> {
+    const rel = validateLinkInput(input);
+    const p = rel.provenance;
+    const props: Record<string, unknown> = {
+      role: rel.properties?.role ?? null,
+      description: rel.properties?.description ?? null,
+      sourceId: p?.source ?? null,
+      section: p?.section ?? null,
+      sentence: p?.sentence ?? null,
+      basis: p?.basis ?? null,
+      note: p?.note ?? null,
+    };
+    const given = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
+    return this.db.writeTx(async (tx) => {
+      const known = await this.repo.existing(tx, [...new Set([rel.from, rel.to, ...(p?.source ? [p.source] : [])])]);
+      for (const end of ['from', 'to'] as const) {
+        if (!known.has(rel[end])) throw new NotFoundError(`No entity with id "${rel[end]}"`, { field: `input.${end}` });
+      }
+      if (p?.source) this.checkProvenanceSource(known, p.source, p.section, 'input.provenance');
+      const r = await this.repo.link(tx, rel.type, rel.from, rel.to, props, sha1(given), actor.id);
+      return { id: edgeId(rel.from, rel.type, rel.to), type: rel.type, from: rel.from, to: rel.to, ...r };
+    }, 'link');
+  }
+
+  unlink(input: { from: string; type: string; to: string }, actor: Principal): Promise<{ id: string; removed: boolean }> {
+    const type = validateUnlinkInput(input);
+    return this.db.writeTx(async (tx) => {
+      const removed = (await this.repo.unlink(tx, type, input.from, input.to)) > 0;
+      if (removed && PARTY_TYPE_SET.has(type)) {
+        const left = await this.repo.remainingParties(tx, input.from, type, input.to);
+        if (left && FACT_KIND_SET.has(left.kind) && left.others === 0) {
+          // throwing rolls the removal back
+          throw new ConflictError(`"${input.to}" would be left with no party; link another party first, or delete the fact with deleteEntity`, { field: 'input.to', facts: [input.to] });
+        }
+      }
+      if (removed) this.opts.logger?.info({ actor: actor.id, unlink: edgeId(input.from, type, input.to) }, 'relationship removed');
+      return { id: edgeId(input.from, type, input.to), removed };
+    }, 'unlink');
+  }
+
+  deleteEntity(id: string, cascade: boolean, actor: Principal): Promise<DeleteResult> {
+    if (!ID_PATTERN.test(id)) throw new BadUserInputError(`"${id}" is not an entity id (<kind>:<slug>)`, 'id');
+    if (cascade) requireRole(actor, 'admin', 'deleteEntity with cascade: true');
+    return this.db.writeTx(async (tx) => {
+      const found = (await this.repo.existing(tx, [id])).get(id);
+      if (!found) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
+      let cleared = 0;
+      const ids = [id];
+      if (found.kind === 'SOURCE') {
+        const usage = await this.repo.sourceUsage(tx, id);
+        if (usage.reports + usage.citations > 0 && !cascade) {
+          throw new ConflictError(`"${id}" still backs ${usage.reports} entities and ${usage.citations} relationships; pass cascade: true to delete it and its citations`, { field: 'cascade', ...usage });
+        }
+        cleared = await this.repo.clearCitations(tx, id, actor.id);
+      } else {
+        await this.collectOrphans(tx, ids, cascade);
+      }
+      const deleted = await this.repo.deleteEntities(tx, ids);
+      this.opts.logger?.info({ actor: actor.id, deleted: ids, relationships: deleted.relationships }, 'entities deleted');
+      return { deletedIds: ids, deletedRelationships: deleted.relationships, clearedCitations: cleared };
+    }, 'deleteEntity');
+  }
+
+  /** Imports a document in one transaction: anything larger than the cap goes through the import command. */
+  importDocument(document: unknown, actor: Principal): Promise<ImportSummary> {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      throw new BadUserInputError('document must be an import document (a JSON object; schema/SEED.md)', 'document');
+    }
+    const items = countItems(document as Record<string, unknown>);
+    if (items > this.opts.importMaxItems) {
+      throw new BadUserInputError(
+        `document has ${items} items (source, entities, relationships and provenance); importDocument takes at most ${this.opts.importMaxItems} so it is written in one transaction. Use the import command (npm run import) for larger files`,
+        'document',
+      );
+    }
+    // batchSize ≥ the document's size: the importer writes it all in one transaction
+    return this.importer.importDocument(document, 'importDocument', { actor: actor.id, batchSize: this.opts.importMaxItems });
+  }
+
+  /** Adds to `ids` every fact that would be left with no party, transitively; refuses unless cascade. */
+  private async collectOrphans(tx: Tx, ids: string[], cascade: boolean): Promise<void> {
+    for (let round = 0; round < MAX_CASCADE_ROUNDS; round++) {
+      const orphans = await this.repo.orphanedFacts(tx, ids);
+      if (!orphans.length) return;
+      if (!cascade) {
+        throw new ConflictError(
+          `Deleting "${ids[0]}" would leave ${orphans.length === 1 ? 'a fact' : `${orphans.length} facts`} with no party (${orphans.slice(0, 10).join(', ')}); pass cascade: true to delete ${orphans.length === 1 ? 'it' : 'them'} too`,
+          { field: 'cascade', facts: orphans },
+        );
+      }
+      ids.push(...orphans);
+    }
+  }
+
+  private checkProvenanceSource(known: Map<string, { kind: EntityKindName; sectionIds: string[] }>, source: string, section: string, path: string): void {
+    const s = known.get(source);
+    if (!s || s.kind !== 'SOURCE') throw new BadUserInputError(`${path}.source: no source with id "${source}"`, `${path}.source`);
+    if (s.sectionIds.length && !s.sectionIds.includes(section)) {
+      throw new BadUserInputError(`${path}.section: "${source}" has no section "${section}"; expected one of: ${s.sectionIds.join(', ')}`, `${path}.section`);
+    }
+  }
+
+  /** The row the upsert statement takes; the content hash is computed as the importer does, so re-sending stored content changes nothing. */
+  private entityRow(e: EntityInput): EntityRow {
+    const core = { id: e.id, name: e.name, description: e.description ?? null, names: e.names.map((n) => n.value), nameLangs: e.names.map((n) => n.lang) };
+    const props: Record<string, unknown> = Object.fromEntries(kindPropertyNames(e.kind).map((k) => [k, null]));
+    for (const [k, v] of Object.entries(e.properties ?? {})) props[k] = toNeo4jValue(k, v);
+    return { ...core, kind: e.kind, props, hash: sha1([core, e.properties ?? {}]) };
+  }
+}
+
+/** What the importer will write: the source, each entity, relationship and provenance item. */
+export function countItems(doc: Record<string, unknown>): number {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const provenance = list(doc.entities).reduce<number>((n, e) => n + list((e as Record<string, unknown> | null)?.provenance).length, 0);
+  return 1 + list(doc.entities).length + list(doc.relationships).length + provenance;
+}
