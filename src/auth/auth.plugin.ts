@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AppContext } from '../http/context';
+import type { AppContext } from '../api/context';
 import { requireRole } from './auth-checker';
 
 /**

@@ -22,12 +22,37 @@ export abstract class AppError extends GraphQLError {
   }
 }
 
-function withCode(code: ErrorCode, httpStatus?: number, httpHeaders?: [string, string][]) {
+/**
+ * The one table from error code to HTTP status. Plain HTTP routes (/export) answer every code with
+ * its status. A GraphQL response takes the status only for codes that refuse the whole request
+ * (`request: true`: authentication, roles, operation limits, an unreachable database); a field's
+ * error (bad argument, not found, conflict) stays in a 200 response beside the other fields' data,
+ * as GraphQL over HTTP prescribes.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, { status: number; request: boolean }>> = {
+  BAD_USER_INPUT: { status: 400, request: false },
+  NOT_FOUND: { status: 404, request: false },
+  UNAUTHENTICATED: { status: 401, request: true },
+  FORBIDDEN: { status: 403, request: true },
+  CONFLICT: { status: 409, request: false },
+  QUERY_TOO_COMPLEX: { status: 400, request: true },
+  DATABASE_UNAVAILABLE: { status: 503, request: true },
+  INTERNAL_SERVER_ERROR: { status: 500, request: false },
+};
+
+/** Headers a code's HTTP answer carries (RFC 6750: a 401 names the scheme). */
+export const ERROR_HEADERS: Readonly<Partial<Record<ErrorCode, [string, string][]>>> = {
+  UNAUTHENTICATED: [['www-authenticate', 'Bearer']],
+};
+
+function withCode(code: ErrorCode) {
+  const { status, request } = ERROR_STATUS[code];
+  const headers = ERROR_HEADERS[code];
   return class extends AppError {
     readonly code = code;
     constructor(message: string, extensions: Record<string, unknown> = {}) {
       // Apollo reads extensions.http for the response status and headers, then strips it
-      const http = httpStatus ? { http: { status: httpStatus, ...(httpHeaders ? { headers: new HeaderMap(httpHeaders) } : {}) } } : {};
+      const http = request ? { http: { status, ...(headers ? { headers: new HeaderMap(headers) } : {}) } } : {};
       super(message, { ...extensions, code, ...http });
     }
   };
@@ -41,11 +66,24 @@ export class BadUserInputError extends withCode('BAD_USER_INPUT') {
   }
 }
 export class NotFoundError extends withCode('NOT_FOUND') {}
-export class UnauthenticatedError extends withCode('UNAUTHENTICATED', 401, [['www-authenticate', 'Bearer']]) {}
-export class ForbiddenError extends withCode('FORBIDDEN', 403) {}
+export class UnauthenticatedError extends withCode('UNAUTHENTICATED') {}
+export class ForbiddenError extends withCode('FORBIDDEN') {}
 export class ConflictError extends withCode('CONFLICT') {}
-export class QueryTooComplexError extends withCode('QUERY_TOO_COMPLEX', 400) {}
-export class DatabaseUnavailableError extends withCode('DATABASE_UNAVAILABLE', 503) {}
+export class QueryTooComplexError extends withCode('QUERY_TOO_COMPLEX') {}
+export class DatabaseUnavailableError extends withCode('DATABASE_UNAVAILABLE') {}
+
+/**
+ * An error as a plain HTTP route answers it: the status from ERROR_STATUS and a GraphQL-shaped
+ * body, so clients parse /export failures as they parse /graphql's. Anything that is not ours is
+ * INTERNAL_SERVER_ERROR with no internals.
+ */
+export function httpErrorResponse(err: unknown): { status: number; headers: [string, string][]; body: { errors: GraphQLFormattedError[] } } {
+  if (err instanceof AppError) {
+    const { http: _http, ...extensions } = err.extensions as Record<string, unknown>;
+    return { status: ERROR_STATUS[err.code].status, headers: ERROR_HEADERS[err.code] ?? [], body: { errors: [{ message: err.message, extensions }] } };
+  }
+  return { status: 500, headers: [], body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+}
 
 /** Codes produced by graphql-js / Apollo themselves that clients may see as they are. */
 const PASS_THROUGH = new Set([

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -9,7 +8,6 @@ import express, { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { formatError } from '../common/errors';
-import { runInScope, RequestScope } from '../common/request-context';
 import type { Database } from '../db/database';
 import type { HealthMonitor } from '../db/health';
 import { ServiceMetrics } from '../observability/metrics';
@@ -18,7 +16,9 @@ import { authPlugin } from '../auth/auth.plugin';
 import { Authenticator } from '../auth/authenticator';
 import { jsonBody } from '../security/http';
 import { limitsFromConfig, operationLimits } from '../security/limits';
-import { AppContext, contextFactory } from './context';
+import type { AppContext } from '../api/context';
+import { compose } from './composition';
+import { requestScope, scopeOf } from './request-scope';
 import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from '../api/schema';
 import { exportHandler } from './export.route';
@@ -47,7 +47,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const production = config.NODE_ENV === 'production';
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
-  const makeContext = contextFactory({ db, logger, config });
+  // the composition root: services built once, a context per request, for /graphql and /export
+  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
@@ -102,7 +103,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.use(
     '/export',
     cors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'], maxAge: 600 }),
-    exportHandler({ db, logger, authenticate: (h) => authenticator.authenticate(h), requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
+    requestScope(() => 'export'),
+    exportHandler({ trace: services.trace, logger, authenticate: (h) => authenticator.authenticate(h), requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
   );
   app.use(
     '/graphql',
@@ -115,21 +117,15 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       next();
     },
     parseJson,
-    // everything this request does (resolvers, loaders, queries) runs inside its scope
-    (req, res, next) => {
-      const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-      const scope: RequestScope = { requestId, dbQueries: 0, operationName: req.body?.operationName ?? undefined };
-      res.locals.scope = scope;
-      res.setHeader('x-request-id', requestId);
-      runInScope(scope, () => next());
-    },
+    // everything this request does (auth, resolvers, loaders, queries) runs inside its scope
+    requestScope((req) => req.body?.operationName ?? undefined),
     expressMiddleware(apollo, {
       // a bad token fails here: UNAUTHENTICATED, HTTP 401, before any parsing or database work
       context: async ({ req, res }) => {
-        const scope = res.locals.scope as RequestScope;
+        const scope = scopeOf(res);
         const user = await authenticator.authenticate(req.headers.authorization);
         scope.userId = user?.id;
-        return makeContext(scope, user);
+        return requestContext(scope, user);
       },
     }),
   );

@@ -9,7 +9,7 @@ import { Place, Sector } from '../types/place.type';
 import { Policy } from '../types/policy.type';
 import { Product } from '../types/product.type';
 import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import { Source } from '../types/source.type';
 import { EventConnection } from '../types/trace.type';
 import * as filters from '../types/connection.filter';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import type { EntityRecord } from '../../read/entity/entity.model';
 import { Entity, EntityKind, Node, SearchHit, SourceRef } from '../types/entity.type';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { JSONScalar } from '../scalars';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import type { Principal } from '../../auth/roles';
 import { DeleteEntityPayload, EntityInput, ImportDocumentPayload, LinkInput, LinkPayload, UnlinkInput, UnlinkPayload, UpsertEntityPayload } from '../types/mutation.type';
 

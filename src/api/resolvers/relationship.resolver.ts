@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { EntityRecord } from '../../read/entity/entity.model';
 import { Entity } from '../types/entity.type';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec } from '../../read/relationship/relationship.service';
 import { registerRelationField } from '../../read/relationship/relationship.fields';
 import { RelatedEntity, RelationshipDirection } from '../types/relationship.type';

@@ -3,7 +3,7 @@ import { CONNECTION_DEFAULT_FIRST } from '../../read/connection/connection.servi
 import { connectionType } from '../types/connection.type';
 import type { EntityRecord } from '../../read/entity/entity.model';
 import { Entity, EntityKind } from '../types/entity.type';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import { Source } from '../types/source.type';
 
 export const ReportedEntityConnection = connectionType('ReportedEntity', Entity);

@@ -1,5 +1,5 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 
 @ObjectType({ description: 'What is serving this API' })
 export class ServiceInfo {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { DateScalar, JSONScalar } from '../scalars';
 import { EntityKind } from '../types/entity.type';
 import type { SubgraphData } from '../../graph/subgraph';
-import type { AppContext } from '../../http/context';
+import type { AppContext } from '../context';
 import { EventConnection, GraphFormat, Path, Subgraph } from '../types/trace.type';
 
 /**

@@ -1,6 +1,5 @@
-import { BadUserInputError, NotFoundError } from '../../common/errors';
+import { BadUserInputError } from '../../common/errors';
 import type { EntityKindName } from '../../graph/subgraph';
-import type { EntityRecord, SourceRefRecord } from './entity.model';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import type { EntityRepository } from './entity.repository';
 
@@ -8,20 +7,6 @@ export const SEARCH_MAX_FIRST = 100;
 
 export class EntityService {
   constructor(private readonly repo: EntityRepository) {}
-
-  byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    return this.repo.byIds(ids);
-  }
-
-  sourcesByIds(ids: readonly string[]): Promise<Map<string, SourceRefRecord[]>> {
-    return this.repo.sourcesByIds(ids);
-  }
-
-  async require(id: string, loader: (id: string) => Promise<EntityRecord | null>): Promise<EntityRecord> {
-    const e = await loader(id);
-    if (!e) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
-    return e;
-  }
 
   async search(text: string, kinds: EntityKindName[] | undefined, first: number, plan: PrefetchPlan) {
     if (!text.trim()) throw new BadUserInputError('search text must not be empty', 'text');

@@ -26,10 +26,6 @@ function idOfCursor(after: string): string {
 export class SourceService {
   constructor(private readonly repo: SourceRepository) {}
 
-  reportedByKeys(keys: readonly ReportedKey[]) {
-    return this.repo.reportedByKeys(keys);
-  }
-
   async reported(
     source: string,
     args: { first: number; after: string | null; kinds: EntityKindName[] | null },

@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/roles';
+import type { RequestScope } from '../common/request-context';
+import type { ConnectionService } from '../read/connection/connection.service';
+import type { EntityService } from '../read/entity/entity.service';
+import type { Loaders } from '../read/loaders';
+import type { RelationshipService } from '../read/relationship/relationship.service';
+import type { SourceService } from '../read/source/source.service';
+import type { SystemService } from '../read/system.service';
+import type { TraceService } from '../trace/trace.service';
+import type { MutationService } from '../write/mutation/mutation.service';
+
+/**
+ * What resolvers may call: the services of the read and write paths, wired once per process by
+ * the composition root (src/http/composition.ts). Resolvers depend on this type only, never on the
+ * module that builds it.
+ */
+export interface Services {
+  entity: EntityService;
+  connection: ConnectionService;
+  relationship: RelationshipService;
+  source: SourceService;
+  trace: TraceService;
+  system: SystemService;
+  mutation: MutationService;
+}
+
+/** What every resolver receives: the request's scope and caller, its loaders, and the services. */
+export interface AppContext {
+  requestId: string;
+  scope: RequestScope;
+  logger: Logger;
+  services: Services;
+  /** per-request DataLoaders (batching and caching never leak between requests) */
+  loaders: Loaders;
+  /** the authenticated caller, if any (set by the auth layer) */
+  user?: Principal;
+}

@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+import type { AppContext, Services } from '../api/context';
+import type { Principal } from '../auth/roles';
+import type { RequestScope } from '../common/request-context';
+import type { Database } from '../db/database';
+import { ConnectionRepository } from '../read/connection/connection.repository';
+import { ConnectionService } from '../read/connection/connection.service';
+import { EntityRepository } from '../read/entity/entity.repository';
+import { EntityService } from '../read/entity/entity.service';
+import { createLoaders } from '../read/loaders';
+import { RelationshipRepository } from '../read/relationship/relationship.repository';
+import { RelationshipService } from '../read/relationship/relationship.service';
+import { SourceRepository } from '../read/source/source.repository';
+import { SourceService } from '../read/source/source.service';
+import { SystemService } from '../read/system.service';
+import { TraceRepository } from '../trace/trace.repository';
+import { TraceService } from '../trace/trace.service';
+import { Importer } from '../write/importer';
+import { MutationRepository } from '../write/mutation/mutation.repository';
+import { MutationService } from '../write/mutation/mutation.service';
+
+export interface CompositionOptions {
+  db: Database;
+  logger: Logger;
+  /** items one importDocument may carry */
+  importMaxItems?: number;
+}
+
+/** The wired service: its stateless services, and the per-request context built from them. */
+export interface Composition {
+  services: Services;
+  /** a request's context: its scope, caller, logger and fresh loaders */
+  requestContext(scope: RequestScope, user?: Principal): AppContext;
+}
+
+/**
+ * The composition root: the one place that builds repositories, services and loaders and wires
+ * them together. /graphql and /export both take what they need from here. Repositories and
+ * services are stateless and built once; loaders are built per request.
+ */
+export function compose({ db, logger, importMaxItems = 5000 }: CompositionOptions): Composition {
+  const repositories = {
+    entity: new EntityRepository(db),
+    connection: new ConnectionRepository(db),
+    relationship: new RelationshipRepository(db),
+    source: new SourceRepository(db),
+    trace: new TraceRepository(db),
+  };
+  const relationship = new RelationshipService(repositories.relationship);
+  const services: Services = {
+    entity: new EntityService(repositories.entity),
+    connection: new ConnectionService(repositories.connection),
+    relationship,
+    source: new SourceService(repositories.source),
+    trace: new TraceService(repositories.trace),
+    system: new SystemService(db),
+    mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
+  };
+  return {
+    services,
+    requestContext(scope, user) {
+      let requestLogger: Logger | undefined;
+      return {
+        requestId: scope.requestId,
+        scope,
+        // made on first use: most requests log nothing of their own
+        get logger() {
+          return (requestLogger ??= logger.child({ requestId: scope.requestId }));
+        },
+        services,
+        loaders: createLoaders({ entity: repositories.entity, relationship, source: repositories.source }),
+        user,
+      };
+    },
+  };
+}

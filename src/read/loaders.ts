@@ -1,0 +1,25 @@
+import { createEntityLoaders } from './entity/entity.loaders';
+import type { EntityRepository } from './entity/entity.repository';
+import { createRelationshipLoaders } from './relationship/relationship.loaders';
+import type { RelationshipService } from './relationship/relationship.service';
+import { createSourceLoaders } from './source/source.loaders';
+import type { SourceRepository } from './source/source.repository';
+
+/** What the per-request loaders read from: the read path's repositories. */
+export interface LoaderSources {
+  entity: EntityRepository;
+  relationship: RelationshipService;
+  source: SourceRepository;
+}
+
+/** Per-request DataLoaders, built fresh for each request so caches never leak between callers. */
+export function createLoaders(from: LoaderSources) {
+  const entity = createEntityLoaders(from.entity);
+  return {
+    ...entity,
+    ...createRelationshipLoaders(from.relationship, entity.entityById),
+    ...createSourceLoaders(from.source),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
