@@ -4,7 +4,6 @@ import type { RequestScope } from '../common/request-context';
 import type { ConnectionService } from '../read/connection/connection.service';
 import type { EntityService } from '../read/entity/entity.service';
 import type { Loaders } from '../read/loaders';
-import type { RelationshipService } from '../read/relationship/relationship.service';
 import type { SourceService } from '../read/source/source.service';
 import type { SystemService } from '../read/system.service';
 import type { TraceService } from '../trace/trace.service';
@@ -18,7 +17,6 @@ import type { MutationService } from '../write/mutation/mutation.service';
 export interface Services {
   entity: EntityService;
   connection: ConnectionService;
-  relationship: RelationshipService;
   source: SourceService;
   trace: TraceService;
   system: SystemService;

@@ -8,8 +8,8 @@ import { ConnectionService } from '../read/connection/connection.service';
 import { EntityRepository } from '../read/entity/entity.repository';
 import { EntityService } from '../read/entity/entity.service';
 import { createLoaders } from '../read/loaders';
+import { EntityTreeRepository } from '../read/planner/prefetch.repository';
 import { RelationshipRepository } from '../read/relationship/relationship.repository';
-import { RelationshipService } from '../read/relationship/relationship.service';
 import { SourceRepository } from '../read/source/source.repository';
 import { SourceService } from '../read/source/source.service';
 import { SystemService } from '../read/system.service';
@@ -43,14 +43,13 @@ export function compose({ db, logger, importMaxItems = 5000 }: CompositionOption
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
     relationship: new RelationshipRepository(db),
+    entityTree: new EntityTreeRepository(db),
     source: new SourceRepository(db),
     trace: new TraceRepository(db),
   };
-  const relationship = new RelationshipService(repositories.relationship);
   const services: Services = {
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
-    relationship,
     source: new SourceService(repositories.source),
     trace: new TraceService(repositories.trace),
     system: new SystemService(db),
@@ -68,7 +67,7 @@ export function compose({ db, logger, importMaxItems = 5000 }: CompositionOption
           return (requestLogger ??= logger.child({ requestId: scope.requestId }));
         },
         services,
-        loaders: createLoaders({ entity: repositories.entity, relationship, source: repositories.source }),
+        loaders: createLoaders(repositories),
         user,
       };
     },

@@ -1,14 +1,17 @@
 import { createEntityLoaders } from './entity/entity.loaders';
 import type { EntityRepository } from './entity/entity.repository';
+import { createPrefetchLoaders } from './planner/prefetch.loaders';
+import type { EntityTreeRepository } from './planner/prefetch.repository';
 import { createRelationshipLoaders } from './relationship/relationship.loaders';
-import type { RelationshipService } from './relationship/relationship.service';
+import type { RelationshipRepository } from './relationship/relationship.repository';
 import { createSourceLoaders } from './source/source.loaders';
 import type { SourceRepository } from './source/source.repository';
 
 /** What the per-request loaders read from: the read path's repositories. */
 export interface LoaderSources {
   entity: EntityRepository;
-  relationship: RelationshipService;
+  relationship: RelationshipRepository;
+  entityTree: EntityTreeRepository;
   source: SourceRepository;
 }
 
@@ -18,6 +21,7 @@ export function createLoaders(from: LoaderSources) {
   return {
     ...entity,
     ...createRelationshipLoaders(from.relationship, entity.entityById),
+    ...createPrefetchLoaders(from.entityTree, entity.entityById),
     ...createSourceLoaders(from.source),
   };
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
 import type { AppContext } from '../context';
 import type { EntityRecord } from '../../read/entity/entity.model';
+import type { EntityView } from '../../read/entity/entity.view';
 import { Entity, EntityKind, Node, SearchHit, SourceRef } from '../types/entity.type';
 
 @Resolver(() => Entity)
@@ -12,7 +13,7 @@ export class EntityResolver {
   }
 
   @Query(() => Entity, { nullable: true, description: 'An entity by its id, e.g. company:alibaba' })
-  entity(@Arg('id', () => ID) id: string, @SelectionPlan() plan: PrefetchPlan, @Ctx() ctx: AppContext): Promise<EntityRecord | null> {
+  entity(@Arg('id', () => ID) id: string, @SelectionPlan() plan: PrefetchPlan, @Ctx() ctx: AppContext): Promise<EntityView | null> {
     // the relationship lists selected under it come back in the same round trip
     return ctx.loaders.entityTree(id, plan);
   }
@@ -29,7 +30,7 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [SourceRef], { description: 'where facts about it were reported (provenance)' })
-  sources(@Root() entity: EntityRecord, @Ctx() ctx: AppContext) {
+  sources(@Root() entity: EntityView, @Ctx() ctx: AppContext) {
     return ctx.loaders.sourcesByEntityId.load(entity.id);
   }
 }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { EntityRecord } from '../../read/entity/entity.model';
+import type { EntityView } from '../../read/entity/entity.view';
 import { Entity } from '../types/entity.type';
 import type { AppContext } from '../context';
-import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec } from '../../read/relationship/relationship.service';
-import { registerRelationField } from '../../read/relationship/relationship.fields';
+import { RELATION_FIELDS, RelationFieldsOf, RelationTypeName } from '../../read/relationship/relationship.fields';
+import { PathFieldSpec, RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST } from '../../read/relationship/relationship.read';
 import { RelatedEntity, RelationshipDirection } from '../types/relationship.type';
 
 @Resolver(() => Entity)
@@ -12,48 +12,51 @@ export class EntityRelatedResolver {
     description: 'Neighbours over any relationship, for links the typed fields do not name. `types` are relationship type names (PARTY_TO, MAKES, ...); none means every type but provenance.',
   })
   related(
-    @Root() entity: EntityRecord,
+    @Root() entity: EntityView,
     @Arg('types', () => [String], { nullable: true }) types: string[] | null,
     @Arg('direction', () => RelationshipDirection, { nullable: true, defaultValue: RelationshipDirection.BOTH }) direction: RelationshipDirection,
     @Arg('first', () => Int, { nullable: true, defaultValue: RELATED_DEFAULT_FIRST }) first: number,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.relationship.related(entity, { types, direction, first }, ctx.loaders.relatedSource);
+    return ctx.loaders.relationField(entity, RELATION_FIELDS.Entity.related, { types, direction, first });
   }
 }
 
 /** A class a GraphQL field can return (object types and the Entity interface). */
 type GraphQLClass = abstract new (...args: never[]) => object;
 
-/** A typed relationship field: its name and description in the schema, and how it reads the graph. */
-export interface RelationshipField extends RelationshipFieldSpec {
-  name: string;
+/** What the schema shows of a typed relationship field; how it reads the graph is in RELATION_FIELDS. */
+export interface RelationFieldType {
   description: string;
   /** the element type; lists are `[returns]`, `one` fields a nullable `returns` */
   returns: () => GraphQLClass;
 }
 
+/** The schema side of every relationship field of a type: exactly the fields RELATION_FIELDS names. */
+export type RelationFieldTypes<T extends RelationTypeName> = { [F in keyof RelationFieldsOf<T>]: RelationFieldType };
+
 /**
- * Builds the resolver class that adds `fields` to the object type `of`. The fields of every kind
- * are declared as data (the *.relations.ts tables) rather than as one hand-written method each:
- * they differ only in name, type and path, and all resolve the same way, through the request's
- * batched `related` loader. Decorators are applied here exactly as the @-syntax would apply them.
+ * Builds the resolver class that adds the relationship fields of `typeName` (RELATION_FIELDS) to
+ * the object type `of`, with their return types and descriptions from `types` (the
+ * *.relations.ts tables). The fields differ only in name, type and path and all resolve the same
+ * way (read/relationship/relationship.resolve.ts), so they are built rather than written out;
+ * decorators are applied here exactly as the @-syntax would apply them.
  */
-export function relationshipResolver(of: GraphQLClass, typeName: string, fields: readonly RelationshipField[]) {
+export function relationshipResolver<T extends RelationTypeName>(of: GraphQLClass, typeName: T, types: RelationFieldTypes<T>) {
   const Fields = class {};
   Object.defineProperty(Fields, 'name', { value: `${typeName}RelationshipResolver` });
-  for (const f of fields) {
-    registerRelationField(typeName, f.name, f);
-    const resolve = function (root: EntityRecord, ctx: AppContext, first: number = RELATIONSHIP_DEFAULT_FIRST) {
-      return ctx.services.relationship.field(root, f, first, ctx.loaders.relatedSource);
+  for (const [name, spec] of Object.entries(RELATION_FIELDS[typeName]) as [string, PathFieldSpec][]) {
+    const { description, returns } = (types as Record<string, RelationFieldType>)[name];
+    const resolve = function (root: EntityView, ctx: AppContext, first?: number) {
+      return ctx.loaders.relationField(root, spec, { first });
     };
     const descriptor: PropertyDescriptor = { value: resolve, writable: true, configurable: true };
-    Object.defineProperty(Fields.prototype, f.name, descriptor);
-    FieldResolver(() => (f.one ? f.returns() : [f.returns()]), { description: f.description, nullable: f.one ? true : undefined })(Fields.prototype, f.name, descriptor);
-    Root()(Fields.prototype, f.name, 0);
-    Ctx()(Fields.prototype, f.name, 1);
-    if (!f.one) {
-      Arg('first', () => Int, { nullable: true, defaultValue: RELATIONSHIP_DEFAULT_FIRST, description: `at most this many (0-${RELATED_MAX_FIRST})` })(Fields.prototype, f.name, 2);
+    Object.defineProperty(Fields.prototype, name, descriptor);
+    FieldResolver(() => (spec.one ? returns() : [returns()]), { description, nullable: spec.one ? true : undefined })(Fields.prototype, name, descriptor);
+    Root()(Fields.prototype, name, 0);
+    Ctx()(Fields.prototype, name, 1);
+    if (!spec.one) {
+      Arg('first', () => Int, { nullable: true, defaultValue: RELATIONSHIP_DEFAULT_FIRST, description: `at most this many (0-${RELATED_MAX_FIRST})` })(Fields.prototype, name, 2);
     }
   }
   Resolver(() => of)(Fields);

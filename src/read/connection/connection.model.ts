@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../common/errors';
 import type { EntityKindName, JsonValue } from '../../graph/subgraph';
-import type { EntityRecord } from '../entity/entity.model';
+import type { EntityView } from '../entity/entity.view';
 
 /** What a root connection (`companies`, `events`, ...) can filter and sort on, per kind. */
 export interface KindConnectionSpec {
@@ -59,7 +59,7 @@ export interface Cursor {
 }
 
 export interface ConnectionRow {
-  entity: EntityRecord;
+  entity: EntityView;
   sortKey: JsonValue;
 }
 

@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../common/errors';
 import type { EntityKindName } from '../../graph/subgraph';
 import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor, KIND_CONNECTIONS } from './connection.model';
 import type { ConnectionRepository } from './connection.repository';
-import type { EntityRecord } from '../entity/entity.model';
+import type { EntityView } from '../entity/entity.view';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 
 export const CONNECTION_DEFAULT_FIRST = 20;
@@ -27,8 +27,8 @@ export interface PageArgs {
 }
 
 export interface EntityPage {
-  edges: { cursor: string; node: EntityRecord }[];
-  nodes: EntityRecord[];
+  edges: { cursor: string; node: EntityView }[];
+  nodes: EntityView[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** counted only when a client asks for it */
   readonly totalCount: Promise<number>;

@@ -1,7 +1,7 @@
 import type { JsonValue, EntityKindName } from '../../graph/subgraph';
 
-/** An entity as the service sees it: plain data, mapped from a node at the repository edge. */
-export interface EntityRecord {
+/** What every entity record holds: plain data, mapped from a node at the repository edge. */
+export interface EntityFields {
   id: string;
   kind: EntityKindName;
   name: string;
@@ -11,6 +11,15 @@ export interface EntityRecord {
   properties: Record<string, JsonValue>;
   /** the kind-specific fields again at the top level, so GraphQL types can read them directly */
   [field: string]: unknown;
+}
+
+/**
+ * An entity with every stored property: what the request's shared loaders hold, so any resolver
+ * may read any field of it. A record fetched for one selection only (entity.view.ts) carries
+ * `prefetched`, which this type refuses, so such a record cannot be primed into a shared loader.
+ */
+export interface EntityRecord extends EntityFields {
+  prefetched?: never;
 }
 
 export interface SourceRefRecord {
@@ -24,16 +33,24 @@ export interface SourceRefRecord {
 /** Stored properties that are bookkeeping, not the entity's own fields. */
 const INTERNAL = new Set(['id', 'kind', 'name', 'names', 'nameLangs', 'description', 'contentHash']);
 
+/** Stored properties kept out of the top level of a record, where the record's own fields live. */
+const RESERVED_TOP_LEVEL = 'prefetched';
+
 /** Maps a node's (already plain) properties to an EntityRecord (built in one pass: it runs for every row). */
 export function toEntityRecord(p: Record<string, JsonValue>): EntityRecord {
+  return toEntityFields(p) as EntityRecord;
+}
+
+/** The same for a node read with only some of its properties (see entity.view.ts). */
+export function toEntityFields(p: Record<string, JsonValue>): EntityFields {
   const values = (p.names as string[] | null) ?? [];
   const langs = (p.nameLangs as string[] | null) ?? [];
   const properties: Record<string, JsonValue> = {};
-  const record = {} as EntityRecord;
+  const record = {} as EntityFields;
   for (const k in p) {
     if (INTERNAL.has(k)) continue;
     properties[k] = p[k];
-    record[k] = p[k];
+    if (k !== RESERVED_TOP_LEVEL) record[k] = p[k];
   }
   record.id = p.id as string;
   record.kind = p.kind as EntityKindName;

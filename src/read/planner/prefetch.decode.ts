@@ -1,6 +1,7 @@
 import { toPlainObject } from '../../db/values';
-import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import { Direction, edgeProperties, RelatedRecord, RelKey, relKeyString } from '../relationship/relationship.model';
+import { toEntityFields } from '../entity/entity.model';
+import type { PartialEntityRecord, PrefetchedLists } from '../entity/entity.view';
+import { branchSignature, Direction, edgeProperties, RelatedRecord } from '../relationship/relationship.model';
 import type { PrefetchPlan } from './prefetch.plan';
 
 /** One element of a prefetched list as prefetch.cypher.ts returns it (driver values). */
@@ -11,27 +12,20 @@ interface RawRelated {
   pf: unknown[][];
 }
 
+/** The lists of an entity whose selection reads none below it (shared: it is never written). */
+const NO_LISTS: PrefetchedLists = new Map();
+
 /**
- * The neighbour lists fetched with an entity, by relationship key (relKeyString), kept on the
- * record itself: only the resolvers under this selection see them, and the records in them carry
- * only the properties this selection reads.
+ * An entity from a prefetch row with the lists its plan fetched under it, recursively: partial
+ * records (only the properties this selection reads), each list under the signature of the
+ * branch it answers, where the field resolvers look for it (relationship.resolve.ts).
  */
-const PREFETCHED = Symbol('prefetched relationship lists');
-
-type WithPrefetched = EntityRecord & { [PREFETCHED]?: Map<string, RelatedRecord[]> };
-
-/** The list prefetched for `key` under `from`, if the plan covered it. */
-export function prefetchedList(from: EntityRecord | undefined, key: RelKey): RelatedRecord[] | undefined {
-  return (from as WithPrefetched | undefined)?.[PREFETCHED]?.get(relKeyString(key));
-}
-
-/** An entity record from a prefetch row, with its branch lists attached, recursively. */
-export function decodeTree(props: unknown, plan: PrefetchPlan, lists: unknown[][]): EntityRecord {
-  const entity = toEntityRecord(toPlainObject(props)) as WithPrefetched;
-  if (!plan.branches.length) return entity;
-  const byKey = new Map<string, RelatedRecord[]>();
+export function decodeTree(props: unknown, plan: PrefetchPlan, lists: unknown[][]): PartialEntityRecord {
+  const entity = toEntityFields(toPlainObject(props));
+  if (!plan.branches.length) return Object.assign(entity, { prefetched: NO_LISTS });
+  const prefetched = new Map<string, RelatedRecord<PartialEntityRecord>[]>();
   plan.branches.forEach(({ branch, child }, i) => {
-    const records: RelatedRecord[] = [];
+    const records: RelatedRecord<PartialEntityRecord>[] = [];
     for (const raw of (lists[i] ?? []) as RawRelated[]) {
       const properties = edgeProperties(toPlainObject(raw.rel));
       records.push({
@@ -42,8 +36,7 @@ export function decodeTree(props: unknown, plan: PrefetchPlan, lists: unknown[][
         properties,
       });
     }
-    byKey.set(relKeyString({ ...branch, id: entity.id }), records);
+    prefetched.set(branchSignature(branch), records);
   });
-  Object.defineProperty(entity, PREFETCHED, { value: byKey, enumerable: false });
-  return entity;
+  return Object.assign(entity, { prefetched });
 }

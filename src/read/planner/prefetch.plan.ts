@@ -1,5 +1,6 @@
 import {
   FieldNode,
+  GraphQLError,
   FragmentDefinitionNode,
   getArgumentValues,
   getDirectiveValues,
@@ -13,19 +14,19 @@ import {
   isObjectType,
   SelectionSetNode,
 } from 'graphql';
-import { isRelationshipType } from '../../model/labels';
-import { GENERIC_RELATED_FIELD, RELATION_FIELDS } from '../relationship/relationship.fields';
-import { branchSignature, Direction, RelBranch, RelType } from '../relationship/relationship.model';
-import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec, RelSpec } from '../relationship/relationship.service';
+import { relationField } from '../relationship/relationship.fields';
+import { branchSignature, RelBranch } from '../relationship/relationship.model';
+import { FieldRead, fieldRead, RelationArgs } from '../relationship/relationship.read';
 
 /**
  * Which relationship keys a request's field resolvers are going to load, worked out from the
  * selection before anything runs, so that one statement can fetch an entity together with every
  * relationship list nested under it (instead of one statement per nesting level). Each branch is
- * exactly a DataLoader key of RelationshipService without the id: the neighbours over one edge
- * type and direction, of one kind, at most `limit`, ordered by name then id. The lists come back
- * attached to their records (prefetch.decode.ts) and the resolvers run unchanged; anything the
- * plan leaves out (an invalid argument, a plan too large) simply falls back to the batched loaders.
+ * a branch of relationship.read.ts `fieldRead`, the function the field resolvers use too, for the
+ * field's arguments: the neighbours over one edge type and direction, of one kind, at most
+ * `limit`, ordered by name then id. The lists come back on partial records (prefetch.decode.ts,
+ * entity.view.ts); anything the plan leaves out (an invalid argument, a plan too large) is loaded
+ * by the batched loaders instead.
  */
 export interface PrefetchPlan {
   branches: PrefetchBranch[];
@@ -137,16 +138,17 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
   const name = node.name.value;
   const def = parent.getFields()[name];
   if (!def) return;
-  const spec = RELATION_FIELDS.get(typeName)?.get(name);
-  if (!spec && name !== GENERIC_RELATED_FIELD) return readProperties(name, def, into);
-  let args: Record<string, unknown>;
+  const spec = relationField(typeName, name);
+  if (!spec) return readProperties(name, def, into);
+  let read: FieldRead;
   try {
-    args = getArgumentValues(def, node, ctx.variableValues);
-  } catch {
-    return; // the resolver reports the bad argument
+    read = fieldRead(spec, getArgumentValues(def, node, ctx.variableValues) as RelationArgs);
+  } catch (err) {
+    if (err instanceof GraphQLError) return; // the resolver reports the bad argument
+    throw err;
   }
   const resultType = getNamedType(def.type).name;
-  const leaves = spec ? addTypedField(spec, args, into, budget) : addGenericRelated(args, into, budget);
+  const leaves = addRead(read, into, budget);
   if (!node.selectionSet) return;
   for (const leaf of leaves) planNeighbours(ctx, node.selectionSet as SelectionSetNode, resultType, leaf, budget);
 }
@@ -181,44 +183,13 @@ function isEntityType(schema: GraphQLSchema, typeName: string): boolean {
   return isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Entity');
 }
 
-function directions(d: Direction | 'BOTH'): Direction[] {
-  return d === 'BOTH' ? ['OUT', 'IN'] : [d];
-}
-
-/** Mirrors RelationshipService.field: the keys of each hop, intermediate hops at the maximum. */
-function addTypedField(spec: RelationshipFieldSpec, args: Record<string, unknown>, into: PlanBuilder, budget: { left: number }): PlanBuilder[] {
-  const first = spec.one ? 1 : ((args.first as number | undefined) ?? RELATIONSHIP_DEFAULT_FIRST);
-  if (!validFirst(first)) return [];
+/** The branches of each hop under every branch of the hop before: the keys the resolvers will ask for. */
+function addRead(read: FieldRead, into: PlanBuilder, budget: { left: number }): PlanBuilder[] {
+  // Entity.related returns the edges' properties, so they are read whole
+  const edge = read.spec.edges ? 'ALL' : 'ROLE';
   let frontier = [into];
-  spec.path.forEach((hop, i) => {
-    const last = i === spec.path.length - 1;
-    const limit = last && !spec.excludeSelf ? first : RELATED_MAX_FIRST;
-    frontier = frontier.flatMap((b) => addHop(b, hop, limit, budget));
-  });
-  return frontier;
-}
-
-/** Mirrors RelationshipService.related: the allow-listed types (or every type) in the direction. */
-function addGenericRelated(args: Record<string, unknown>, into: PlanBuilder, budget: { left: number }): PlanBuilder[] {
-  const first = (args.first as number | undefined) ?? RELATED_DEFAULT_FIRST;
-  const types = (args.types as string[] | null | undefined) ?? [];
-  if (!validFirst(first) || !types.every(isRelationshipType)) return [];
-  const direction = (args.direction as Direction | 'BOTH' | undefined) ?? 'BOTH';
-  const specs: RelSpec[] = types.length ? [...new Set(types)].map((t) => ({ type: t as RelType, direction })) : [{ type: '*', direction }];
-  return addHop(into, specs, first, budget, 'ALL');
-}
-
-function addHop(into: PlanBuilder, specs: readonly RelSpec[], limit: number, budget: { left: number }, edge: 'ROLE' | 'ALL' = 'ROLE'): PlanBuilder[] {
-  const out: PlanBuilder[] = [];
-  for (const s of specs) {
-    for (const direction of directions(s.direction)) {
-      const child = into.add({ type: s.type, direction, kind: s.kind, limit }, edge, budget);
-      if (child) out.push(child);
-    }
+  for (const hop of read.hops) {
+    frontier = frontier.flatMap((b) => hop.branches.map((branch) => b.add(branch, edge, budget)).filter((c): c is PlanBuilder => c !== null));
   }
-  return out;
-}
-
-function validFirst(first: number): boolean {
-  return Number.isInteger(first) && first >= 0 && first <= RELATED_MAX_FIRST;
+  return frontier;
 }

@@ -1,66 +1,35 @@
 import DataLoader from 'dataloader';
 import type { EntityRecord } from '../entity/entity.model';
-import { prefetchedList } from '../planner/prefetch.decode';
-import type { PrefetchPlan } from '../planner/prefetch.plan';
+import type { EntityView } from '../entity/entity.view';
 import { RelatedRecord, RelKey, relKeyString } from './relationship.model';
-import type { RelatedSource, RelationshipService } from './relationship.service';
-
-interface TreeKey {
-  id: string;
-  plan: PrefetchPlan;
-}
+import { fieldRead, RelationArgs, RelationFieldSpec } from './relationship.read';
+import type { RelationshipRepository } from './relationship.repository';
+import { LoadList, resolveField } from './relationship.resolve';
 
 /**
  * Per-request loaders behind relationship fields.
  * - `related`: all keys asked for in one tick (e.g. the partnerships of every company on a page)
- *   become one database round trip.
- * - `entityTree`: an entity together with every relationship list its selection will load, in one
- *   round trip for all ids of the same plan; the lists travel on the records (prefetch.decode.ts),
- *   and `loadRelated` hands them to the field resolvers below without another query.
- * Neighbours are primed into `entityById`, so a later `entity(id:)` for them costs nothing.
+ *   become one database round trip. Neighbours are full records, primed into `entityById`, so a
+ *   later `entity(id:)` for them costs nothing.
+ * - `relationField`: one relationship field of an entity with its arguments, from the lists
+ *   fetched with the entity when its selection planned them (read/planner), else from `related`.
  */
-export function createRelationshipLoaders(service: RelationshipService, entityById: DataLoader<string, EntityRecord | null>) {
+export function createRelationshipLoaders(repo: RelationshipRepository, entityById: DataLoader<string, EntityRecord | null>) {
   const related = new DataLoader<RelKey, RelatedRecord[], string>(
     async (keys) => {
-      const found = await service.relatedByKeys(keys);
+      const found = await repo.relatedByKeys(keys);
       const lists = keys.map((k) => found.get(relKeyString(k)) ?? []);
       for (const r of lists.flat()) entityById.prime(r.entity.id, r.entity);
       return lists;
     },
     { cacheKeyFn: relKeyString },
   );
-
-  const trees = new DataLoader<TreeKey, EntityRecord | null, string>(
-    async (keys) => {
-      const byPlan = new Map<string, { plan: PrefetchPlan; ids: Set<string> }>();
-      for (const k of keys) {
-        const group = byPlan.get(k.plan.signature) ?? { plan: k.plan, ids: new Set<string>() };
-        group.ids.add(k.id);
-        byPlan.set(k.plan.signature, group);
-      }
-      const found = new Map<string, EntityRecord>();
-      await Promise.all(
-        [...byPlan.values()].map(async ({ plan, ids }) => {
-          for (const [id, entity] of await service.trees([...ids], plan)) found.set(`${plan.signature}\u0000${id}`, entity);
-        }),
-      );
-      return keys.map((k) => found.get(`${k.plan.signature}\u0000${k.id}`) ?? null);
-    },
-    { cacheKeyFn: (k) => `${k.plan.signature}\u0000${k.id}` },
-  );
+  const load: LoadList = (from, branch) => related.load({ ...branch, id: from.id });
 
   return {
     related,
-    /** a relationship key: from the lists prefetched with `from` when its selection planned them, else batched */
-    relatedSource: {
-      peek: (key: RelKey, from: EntityRecord): RelatedRecord[] | undefined => prefetchedList(from, key),
-      load: (key: RelKey, from: EntityRecord): Promise<RelatedRecord[]> => {
-        const list = prefetchedList(from, key);
-        return list ? Promise.resolve(list) : related.load(key);
-      },
-    } satisfies RelatedSource,
-    /** the entity `id` with the lists `plan` names primed; a plan without branches is a plain lookup */
-    entityTree: (id: string, plan: PrefetchPlan): Promise<EntityRecord | null> => (plan.branches.length ? trees.load({ id, plan }) : entityById.load(id)),
+    /** the rows of relationship field `spec` of `root` with `args`: at once when they came with `root` */
+    relationField: (root: EntityView, spec: RelationFieldSpec, args: RelationArgs): unknown => resolveField(root, fieldRead(spec, args), load),
   };
 }
 

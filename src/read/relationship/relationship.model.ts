@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../entity/entity.model';
+import type { EntityFields, EntityRecord } from '../entity/entity.model';
 import type { RelationshipTypeName } from '../../model/labels';
 import type { EntityKindName, JsonValue } from '../../graph/subgraph';
 
@@ -24,8 +24,9 @@ export interface RelKey {
 /** The shape of a branch of the batched query: keys that differ only by id share one branch. */
 export type RelBranch = Omit<RelKey, 'id'>;
 
-export interface RelatedRecord {
-  entity: EntityRecord;
+/** A neighbour and the edge to it; `E` is a full record, or a partial one when it was prefetched. */
+export interface RelatedRecord<E extends EntityFields = EntityRecord> {
+  entity: E;
   /** the relationship type, e.g. PARTY_TO */
   type: string;
   direction: Direction;
@@ -55,9 +56,9 @@ export function edgeProperties(p: Record<string, JsonValue>): Record<string, Jso
 }
 
 /** Results of several keys merged: one row per neighbour and edge type, ordered by name then id. */
-export function mergeRelated(lists: RelatedRecord[][], limit: number): RelatedRecord[] {
+export function mergeRelated<E extends EntityFields>(lists: readonly (readonly RelatedRecord<E>[])[], limit: number): RelatedRecord<E>[] {
   const seen = new Set<string>();
-  const out: RelatedRecord[] = [];
+  const out: RelatedRecord<E>[] = [];
   for (const r of lists.flat()) {
     const key = `${r.entity.id}|${r.type}|${r.direction}`;
     if (seen.has(key)) continue;

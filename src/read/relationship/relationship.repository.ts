@@ -1,10 +1,6 @@
 import type { Database } from '../../db/database';
 import { int, toPlain, toPlainObject } from '../../db/values';
-import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import { cypher } from '../../db/cypher-registry';
-import { withPrefetch } from '../planner/prefetch.cypher';
-import { decodeTree } from '../planner/prefetch.decode';
-import type { PrefetchPlan } from '../planner/prefetch.plan';
+import { toEntityRecord } from '../entity/entity.model';
 import { relatedBatchQuery } from './relationship.cypher';
 import { branchOf, branchSignature, Direction, edgeProperties, RelatedRecord, RelBranch, RelKey, relKeyString } from './relationship.model';
 
@@ -41,18 +37,6 @@ export class RelationshipRepository {
         properties,
       });
       out.set(key, list);
-    }
-    return out;
-  }
-
-  /** Entities by id, each with the relationship lists `plan` names, in one round trip. */
-  async trees(ids: readonly string[], plan: PrefetchPlan): Promise<Map<string, EntityRecord>> {
-    const { query, params } = withPrefetch(cypher('relationship/entity-trees'), plan);
-    const records = await this.db.read(query, { ...params, ids });
-    const out = new Map<string, EntityRecord>();
-    for (const r of records) {
-      const entity = decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]);
-      out.set(entity.id, entity);
     }
     return out;
   }

@@ -1,0 +1,114 @@
+import { BadUserInputError } from '../../src/common/errors';
+import { EntityFields, toEntityRecord } from '../../src/read/entity/entity.model';
+import type { PartialEntityRecord } from '../../src/read/entity/entity.view';
+import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
+import { RELATION_FIELDS } from '../../src/read/relationship/relationship.fields';
+import { branchSignature, RelatedRecord } from '../../src/read/relationship/relationship.model';
+import { fieldRead, RelationArgs, RelationFieldSpec } from '../../src/read/relationship/relationship.read';
+import { LoadList, resolveField } from '../../src/read/relationship/relationship.resolve';
+
+function fieldOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(BadUserInputError);
+    return (err as BadUserInputError).extensions.field;
+  }
+  throw new Error('expected a BadUserInputError');
+}
+
+/** Hops as `TYPE>DIRECTION>KIND:limit` per branch. */
+function hops(spec: RelationFieldSpec, args: RelationArgs = {}): string[][] {
+  return fieldRead(spec, args).hops.map((h) => h.branches.map((b) => `${b.type}>${b.direction}>${b.kind ?? ''}:${b.limit}`));
+}
+
+const PROJECTION = (v: string) => `${v} {.*, createdAt: toString(${v}.createdAt), updatedAt: toString(${v}.updatedAt), contentHash: null}`;
+
+describe('relationship batch query', () => {
+  it('expands only the allow-listed type of each branch, with ids and limits as parameters', () => {
+    const q = relatedBatchQuery([
+      { type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 },
+      { type: 'PARTY_TO', direction: 'IN', limit: 10 },
+      { type: '*', direction: 'IN', limit: 5 },
+    ]);
+    const part = (i: number, match: string) =>
+      [
+        `UNWIND $ids${i} AS id`,
+        'MATCH (n:Entity {id: id})',
+        'CALL (n) {',
+        `  ${match}`,
+        `  RETURN r, m ORDER BY m.name, m.id LIMIT $limit${i}`,
+        '}',
+        `RETURN ${i} AS branch, id, type(r) AS type, ${PROJECTION('r')} AS rel, ${PROJECTION('m')} AS m`,
+      ].join('\n');
+    expect(q.name).toBe('relationship/related:PARTY_TO>OUT>PARTNERSHIP,PARTY_TO>IN>,*>IN>');
+    expect(q.text).toBe(
+      [part(0, 'MATCH (n)-[r:PARTY_TO]->(m:Partnership)'), part(1, 'MATCH (n)<-[r:PARTY_TO]-(m:Entity)'), part(2, "MATCH (n)<-[r]-(m:Entity) WHERE type(r) <> 'REPORTED_IN'")].join('\nUNION ALL\n'),
+    );
+  });
+});
+
+describe('fieldRead: one meaning per relationship field and its arguments', () => {
+  it('one hop: the default or asked `first` as the limit; BOTH is OUT and IN; `one` fields read 1', () => {
+    expect(hops(RELATION_FIELDS.Company.products)).toEqual([['MAKES>OUT>:10']]);
+    expect(hops(RELATION_FIELDS.Company.partnerships, { first: 3 })).toEqual([['PARTY_TO>OUT>PARTNERSHIP:3']]);
+    expect(hops(RELATION_FIELDS.Event.relatedFacts, { first: 2 })).toEqual([['RELATED_TO>OUT>:2', 'RELATED_TO>IN>:2']]);
+    expect(hops(RELATION_FIELDS.Company.headquarters, { first: 40 })).toEqual([['HEADQUARTERED_IN>OUT>:1']]);
+    expect(hops(RELATION_FIELDS.Place.metrics, { first: 4 })).toEqual([['IN_REGION>IN>:4', 'SUBJECT_OF>OUT>:4']]);
+  });
+
+  it('multi-hop: intermediate hops, and a last hop that drops the root again, read the maximum', () => {
+    expect(hops(RELATION_FIELDS.Company.partners, { first: 3 })).toEqual([['PARTY_TO>OUT>PARTNERSHIP:500'], ['PARTY_TO>IN>:500']]);
+    expect(fieldRead(RELATION_FIELDS.Company.partners, { first: 3 }).first).toBe(3);
+  });
+
+  it('Entity.related: the allow-listed types asked for (each once) or every type, in the direction', () => {
+    expect(hops(RELATION_FIELDS.Entity.related)).toEqual([['*>OUT>:20', '*>IN>:20']]);
+    expect(hops(RELATION_FIELDS.Entity.related, { types: ['MAKES', 'MAKES', 'PARTY_TO'], direction: 'IN', first: 7 })).toEqual([['MAKES>IN>:7', 'PARTY_TO>IN>:7']]);
+  });
+
+  it('refuses out-of-range or null `first` and unknown types, naming the argument', () => {
+    expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: 501 }))).toBe('first');
+    expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: -1 }))).toBe('first');
+    expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: null }))).toBe('first');
+    expect(fieldOf(() => fieldRead(RELATION_FIELDS.Entity.related, { types: ['KNOWS'] }))).toBe('types');
+  });
+});
+
+describe('resolving a relationship field', () => {
+  const related = RELATION_FIELDS.Entity.related;
+  const x = toEntityRecord({ id: 'company:x', kind: 'COMPANY', name: 'X' });
+  const a = toEntityRecord({ id: 'company:a', kind: 'COMPANY', name: 'A' });
+  const b = toEntityRecord({ id: 'company:b', kind: 'COMPANY', name: 'B' });
+  const row = <E extends EntityFields>(entity: E): RelatedRecord<E> => ({ entity, type: 'MAKES', direction: 'OUT', role: null, properties: {} });
+
+  it('Entity.related rejects unknown relationship types naming `types`, and out-of-range first naming `first`', async () => {
+    const load: LoadList = () => Promise.resolve([]);
+    const resolve = (args: RelationArgs) => resolveField(x, fieldRead(related, args), load);
+    expect(fieldOf(() => resolve({ types: ['PARTY_TO', 'KNOWS'], direction: 'BOTH', first: 10 }))).toBe('types');
+    expect(fieldOf(() => resolve({ types: null, direction: 'BOTH', first: 501 }))).toBe('first');
+    await expect(resolve({ types: ['PARTY_TO'], direction: 'BOTH', first: 10 })).resolves.toEqual([]);
+  });
+
+  it('asks the loader for every key of a hop in the same tick', async () => {
+    const asked: string[] = [];
+    const load: LoadList = (from, branch) => {
+      asked.push(`${from.id}|${branchSignature(branch)}`);
+      return Promise.resolve(from.id === x.id ? [row(a), row(b)] : []);
+    };
+    await expect(resolveField(x, fieldRead(RELATION_FIELDS.Company.partners, { first: 5 }), load)).resolves.toEqual([]);
+    expect(asked).toEqual(['company:x|PARTY_TO|OUT|PARTNERSHIP|500', 'company:a|PARTY_TO|IN||500', 'company:b|PARTY_TO|IN||500']);
+  });
+
+  it('answers at once, without a promise, when every list is at hand (fetched with the entity)', () => {
+    const fail: LoadList = () => Promise.reject(new Error('not at hand?'));
+    const atHand = (spec: RelationFieldSpec, args: RelationArgs): PartialEntityRecord => ({
+      ...x,
+      prefetched: new Map(fieldRead(spec, args).hops[0].branches.map((br) => [branchSignature(br), [row(b), row(a)].map((r) => ({ ...r, entity: { ...r.entity, prefetched: new Map() } }))])),
+    });
+    const edges = resolveField(atHand(related, { types: ['MAKES'], direction: 'OUT', first: 1 }), fieldRead(related, { types: ['MAKES'], direction: 'OUT', first: 1 }), fail);
+    expect(edges).toEqual([row({ ...a, prefetched: new Map() })]);
+    const products = RELATION_FIELDS.Company.products;
+    expect(resolveField(atHand(products, {}), fieldRead(products, {}), fail)).toEqual([a, b].map((e) => ({ ...e, prefetched: new Map() })));
+  });
+});
