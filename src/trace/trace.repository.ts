@@ -95,7 +95,7 @@ export class TraceRepository {
 
   /** The kinds of those ids that exist. */
   async kinds(ids: readonly string[]): Promise<Map<string, EntityKindName>> {
-    const records = await this.db.read(cypher('trace/entities'), { ids });
+    const records = await this.db.read(cypher('entity/kinds-by-ids'), { ids });
     return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKindName]));
   }
 

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/database';
 import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connection/connection.cypher';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
-import { upsertEntities, upsertRelationships } from '../../src/write/import.cypher';
+import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
 import { neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { DEFAULT_TRAVERSAL_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../src/model/labels';
@@ -27,34 +27,31 @@ const searchParams = { query: 'alibaba', candidates: int(50), kinds: [], exact: 
 
 const PARAMS: Record<string, Record<string, unknown>> = {
   'entity/by-ids': { ids: [ID] },
+  'entity/kinds-by-ids': { ids: [ID] },
   'entity/search': searchParams,
   'entity/sources-by-ids': { ids: [ID] },
   'relationship/entity-trees': { ids: [ID] },
-  'import/existing-ids': { ids: [ID] },
   'import/ids-by-name': { rows: [{ id: ID, kind: 'COMPANY', lowerNames: ['alibaba'], query: '"alibaba"' }] },
-  'import/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
-  'mutation/clear-citations': { id: 'source:x', actor: 'test' },
-  'mutation/delete-entities': { ids: [ID] },
-  'mutation/entities-by-ids': { ids: [ID] },
   'mutation/orphaned-facts': { ids: [ID], partyTypes: ['PARTY_TO'], factKinds: ['PARTNERSHIP'] },
   'mutation/remaining-parties': { to: 'partnership:x', from: ID, type: 'PARTY_TO', partyTypes: ['PARTY_TO'] },
   'mutation/source-usage': { id: 'source:x' },
-  'mutation/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
   'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [] }], limit: int(10) },
   'system/applied-migrations': {},
   'system/await-indexes': {},
   'system/entity-count': {},
   'system/record-migration': { version: 1, name: 'x', checksum: 'x' },
   'system/server-info': {},
-  'trace/entities': { ids: [ID] },
   'trace/fact-participants': { factIds: ['partnership:x'] },
   'trace/timeline-count': { entityId: ID, from: null, to: null },
   'trace/timeline-page': { entityId: ID, from: null, to: null, afterId: null, afterDate: null, limit: int(50) },
+  'write/clear-citations': { id: 'source:x', actor: 'test' },
+  'write/delete-entities': { ids: [ID] },
+  'write/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null, replace: false }], actor: 'test' },
 };
 
 /** Statements that scan on purpose; each reason says why that is acceptable. */
 const ALLOWED: Record<string, { operators: string[]; reason: string }> = {
-  'mutation/clear-citations': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'deleting a source clears its citations on edges of every type: a rare admin write; relationship properties of untyped edges cannot be indexed' },
+  'write/clear-citations': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'deleting a source clears its citations on edges of every type: a rare admin write; relationship properties of untyped edges cannot be indexed' },
   'mutation/source-usage': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'the same citation count before a source is deleted (admin only)' },
   'system/entity-count': { operators: ['NodeByLabelScan'], reason: 'count(n) of a label is answered from the count store, not by reading nodes' },
 };
@@ -80,7 +77,10 @@ const page = pageWithPrefetch('COMPANY', { country: 'CN', equals: [] }, { field:
 /** Statements that builders assemble, in representative shapes, with their parameters. */
 const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: upsertEntities('COMPANY'), params: { rows: [], kind: 'COMPANY', actor: 'test' } },
+  { query: upsertEntities('COMPANY', 'records'), params: { rows: [], kind: 'COMPANY', actor: 'test' } },
   { query: upsertRelationships('PARTY_TO'), params: { rows: [], actor: 'test' } },
+  { query: upsertRelationships('PARTY_TO', 'records'), params: { rows: [], actor: 'test' } },
+  { query: deleteRelationship('PARTY_TO'), params: { from: ID, to: 'partnership:x' } },
   { query: relatedBatchQuery([{ type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 }]), params: { ids0: [ID], limit0: int(10) } },
   { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },

@@ -1,32 +1,23 @@
-import { createHash } from 'node:crypto';
-import neo4j from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { requireRole } from '../../auth/auth-checker';
 import type { Principal } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import type { Database, Tx } from '../../db/database';
-import type { EntityRecord } from '../../read/entity/entity.model';
-import { edgeId, type EntityKindName, type JsonValue } from '../../graph/subgraph';
-import { DATE_KEYS, documentSchema, ID_PATTERN, type EntityInput, type PropertyValue } from '../document/document.validate';
+import { edgeId, type EntityKindName } from '../../graph/subgraph';
+import { ID_PATTERN } from '../document/document.validate';
+import { entityRow, provenanceRows, relationshipRow } from '../graph-rows';
+import { GraphWriter, type EntityWrite, type RelationshipWrite } from '../graph-writer';
 import type { Importer, ImportSummary } from '../importer';
-import { KIND_LABEL } from '../../model/labels';
-import { FACT_KIND_NAMES, MutationRepository, PARTY_TYPES, type EntityRow } from './mutation.repository';
+import { FACT_KIND_NAMES, MutationRepository, PARTY_TYPES } from './mutation.repository';
 import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
 
-export interface UpsertResult {
-  entity: EntityRecord;
-  created: boolean;
-  changed: boolean;
-}
+export type UpsertResult = EntityWrite;
 
-export interface LinkResult {
+export interface LinkResult extends RelationshipWrite {
   id: string;
   type: string;
   from: string;
   to: string;
-  properties: Record<string, JsonValue>;
-  created: boolean;
-  changed: boolean;
 }
 
 export interface DeleteResult {
@@ -35,27 +26,10 @@ export interface DeleteResult {
   clearedCitations: number;
 }
 
-const sha1 = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
-const DATE_KEY_SET = new Set<string>(DATE_KEYS);
 const PARTY_TYPE_SET = new Set<string>(PARTY_TYPES);
 const FACT_KIND_SET = new Set<string>(FACT_KIND_NAMES);
 /** Cascades stop here: a chain of facts each the only party of the next is never this long. */
 const MAX_CASCADE_ROUNDS = 50;
-
-/** The kind-specific property names of schema/document.schema.json, e.g. COMPANY → country, ticker, website. */
-function kindPropertyNames(kind: EntityKindName): string[] {
-  const defs = documentSchema.$defs as Record<string, { properties?: Record<string, unknown> }>;
-  return Object.keys(defs[`properties${KIND_LABEL[kind]}`]?.properties ?? {});
-}
-
-/** Property values as Neo4j stores them (ISO dates become DATE values, as the importer stores them). */
-function toNeo4jValue(key: string, v: PropertyValue): unknown {
-  if (DATE_KEY_SET.has(key) && typeof v === 'string') {
-    const [y, m, d] = v.split('-').map(Number);
-    return new neo4j.types.Date(y, m, d);
-  }
-  return v;
-}
 
 /**
  * The write side: upsert, link, unlink, delete and importDocument. Inputs are validated with the
@@ -76,12 +50,9 @@ export class MutationService {
     return this.db.writeTx(async (tx) => {
       const known = await this.repo.existing(tx, [...new Set(provenance.map((p) => p.source as string))]);
       provenance.forEach((p, i) => this.checkProvenanceSource(known, p.source as string, p.section, `input.provenance.${i}`));
-      const result = await this.repo.upsertEntity(tx, this.entityRow(entity), actor.id);
-      await this.repo.addProvenance(
-        tx,
-        provenance.map((p) => ({ id: entity.id, source: p.source as string, section: p.section, sentence: p.sentence, basis: p.basis, note: p.note ?? null })),
-        actor.id,
-      );
+      const writer = new GraphWriter(tx, actor.id);
+      const result = await writer.upsertEntity(entity.kind, entityRow(entity, 'replace'));
+      await writer.upsertProvenance(provenanceRows(entity, 'replace'));
       return result;
     }, 'upsertEntity');
   }
@@ -89,23 +60,13 @@ export class MutationService {
   link(input: LinkInputData, actor: Principal): Promise<LinkResult> {
     const rel = validateLinkInput(input);
     const p = rel.provenance;
-    const props: Record<string, unknown> = {
-      role: rel.properties?.role ?? null,
-      description: rel.properties?.description ?? null,
-      sourceId: p?.source ?? null,
-      section: p?.section ?? null,
-      sentence: p?.sentence ?? null,
-      basis: p?.basis ?? null,
-      note: p?.note ?? null,
-    };
-    const given = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
     return this.db.writeTx(async (tx) => {
       const known = await this.repo.existing(tx, [...new Set([rel.from, rel.to, ...(p?.source ? [p.source] : [])])]);
       for (const end of ['from', 'to'] as const) {
         if (!known.has(rel[end])) throw new NotFoundError(`No entity with id "${rel[end]}"`, { field: `input.${end}` });
       }
       if (p?.source) this.checkProvenanceSource(known, p.source, p.section, 'input.provenance');
-      const r = await this.repo.link(tx, rel.type, rel.from, rel.to, props, sha1(given), actor.id);
+      const r = await new GraphWriter(tx, actor.id).upsertRelationship(rel.type, relationshipRow(rel, 'replace'));
       return { id: edgeId(rel.from, rel.type, rel.to), type: rel.type, from: rel.from, to: rel.to, ...r };
     }, 'link');
   }
@@ -113,7 +74,7 @@ export class MutationService {
   unlink(input: { from: string; type: string; to: string }, actor: Principal): Promise<{ id: string; removed: boolean }> {
     const type = validateUnlinkInput(input);
     return this.db.writeTx(async (tx) => {
-      const removed = (await this.repo.unlink(tx, type, input.from, input.to)) > 0;
+      const removed = (await new GraphWriter(tx, actor.id).deleteRelationship(type, input.from, input.to)) > 0;
       if (removed && PARTY_TYPE_SET.has(type)) {
         const left = await this.repo.remainingParties(tx, input.from, type, input.to);
         if (left && FACT_KIND_SET.has(left.kind) && left.others === 0) {
@@ -130,6 +91,7 @@ export class MutationService {
     if (!ID_PATTERN.test(id)) throw new BadUserInputError(`"${id}" is not an entity id (<kind>:<slug>)`, 'id');
     if (cascade) requireRole(actor, 'admin', 'deleteEntity with cascade: true');
     return this.db.writeTx(async (tx) => {
+      const writer = new GraphWriter(tx, actor.id);
       const found = (await this.repo.existing(tx, [id])).get(id);
       if (!found) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
       let cleared = 0;
@@ -139,11 +101,11 @@ export class MutationService {
         if (usage.reports + usage.citations > 0 && !cascade) {
           throw new ConflictError(`"${id}" still backs ${usage.reports} entities and ${usage.citations} relationships; pass cascade: true to delete it and its citations`, { field: 'cascade', ...usage });
         }
-        cleared = await this.repo.clearCitations(tx, id, actor.id);
+        cleared = await writer.clearCitations(id);
       } else {
         await this.collectOrphans(tx, ids, cascade);
       }
-      const deleted = await this.repo.deleteEntities(tx, ids);
+      const deleted = await writer.deleteEntities(ids);
       this.opts.logger?.info({ actor: actor.id, deleted: ids, relationships: deleted.relationships }, 'entities deleted');
       return { deletedIds: ids, deletedRelationships: deleted.relationships, clearedCitations: cleared };
     }, 'deleteEntity');
@@ -186,14 +148,6 @@ export class MutationService {
     if (s.sectionIds.length && !s.sectionIds.includes(section)) {
       throw new BadUserInputError(`${path}.section: "${source}" has no section "${section}"; expected one of: ${s.sectionIds.join(', ')}`, `${path}.section`);
     }
-  }
-
-  /** The row the upsert statement takes; the content hash is computed as the importer does, so re-sending stored content changes nothing. */
-  private entityRow(e: EntityInput): EntityRow {
-    const core = { id: e.id, name: e.name, description: e.description ?? null, names: e.names.map((n) => n.value), nameLangs: e.names.map((n) => n.lang) };
-    const props: Record<string, unknown> = Object.fromEntries(kindPropertyNames(e.kind).map((k) => [k, null]));
-    for (const [k, v] of Object.entries(e.properties ?? {})) props[k] = toNeo4jValue(k, v);
-    return { ...core, kind: e.kind, props, hash: sha1([core, e.properties ?? {}]) };
   }
 }
 

@@ -1,0 +1,71 @@
+import { boundedMemo } from '../common/bounded-memo';
+import type { CypherQuery } from '../db/cypher-registry';
+import type { EntityKindName } from '../graph/subgraph';
+import { KIND_LABEL, type RelationshipTypeName } from '../model/labels';
+
+/**
+ * GraphWriter's statement builders. Only the label or relationship type varies, and it comes from
+ * the model's allow-lists (never from a request); every value is a parameter. One statement per
+ * kind or type serves imports and mutations alike: `counts` answers a batch with what it created
+ * and updated, `records` answers each row with what was written.
+ */
+export type Returning = 'counts' | 'records';
+
+/** A few per kind and per relationship type: bounded by the model, never by requests. */
+const built = boundedMemo<CypherQuery>(512);
+const statement = (name: string, text: () => string): CypherQuery => built(name, () => ({ name, text: text().trim() }));
+
+const COUNTS = `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
+       count(*) AS total`;
+
+/**
+ * Upserts entities of one kind by id. A row whose content hash is unchanged is left alone, so
+ * writing the same content twice changes nothing. A merging row adds its names to the stored ones
+ * (never losing one) and, when it is an alias of an existing entity, leaves its display name and
+ * description alone; a replacing row sets names and properties to what was sent.
+ */
+export function upsertEntities(kind: EntityKindName, returning: Returning = 'counts'): CypherQuery {
+  const label = KIND_LABEL[kind];
+  return statement(`write/upsert-entities:${kind}${returning === 'records' ? ':records' : ''}`, () => `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+WITH n, row, n.createdAt IS NULL AS created, coalesce(n.contentHash, '') = row.hash AS same
+FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
+  SET n:${label}, n += row.props,
+      n.kind = $kind,
+      n.name = CASE WHEN row.merged AND n.name IS NOT NULL THEN n.name ELSE row.name END,
+      n.description = CASE WHEN row.merged AND n.description IS NOT NULL THEN n.description ELSE row.description END,
+      n.names = CASE WHEN row.replace THEN row.names
+                ELSE coalesce(n.names, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.names[i]] END,
+      n.nameLangs = CASE WHEN row.replace THEN row.nameLangs
+                    ELSE coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]] END,
+      n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,
+      n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor))
+${returning === 'records' ? 'RETURN n, created, NOT same AS changed' : COUNTS}`);
+}
+
+/**
+ * Upserts relationships of one type between existing entities: one edge per (from, type, to).
+ * Its properties are set from the row (a replacing row holds null for the ones to remove).
+ */
+export function upsertRelationships(type: RelationshipTypeName, returning: Returning = 'counts'): CypherQuery {
+  return statement(`write/upsert-relationships:${type}${returning === 'records' ? ':records' : ''}`, () => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:${type}]->(b)
+WITH r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
+  SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
+      r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor))
+${returning === 'records' ? 'RETURN r, created, NOT same AS changed' : COUNTS}`);
+}
+
+/** Removes the relationship of this type from $from to $to, if there is one. */
+export function deleteRelationship(type: RelationshipTypeName): CypherQuery {
+  return statement(`write/delete-relationship:${type}`, () => `
+MATCH (:Entity {id: $from})-[r:${type}]->(:Entity {id: $to})
+DELETE r
+RETURN count(*) AS removed`);
+}
