@@ -40,7 +40,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'mutation/remaining-parties': { to: 'partnership:x', from: ID, type: 'PARTY_TO', partyTypes: ['PARTY_TO'] },
   'mutation/source-usage': { id: 'source:x' },
   'mutation/upsert-provenance': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null }], actor: 'test' },
-  'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [] }], limit: int(10) },
+  'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [], withTotal: true }], limit: int(10) },
   'system/applied-migrations': {},
   'system/await-indexes': {},
   'system/entity-count': {},
