@@ -20,7 +20,7 @@ import { PlaceRelationshipResolver, SectorRelationshipResolver } from './relatio
 import { PolicyRelationshipResolver } from './relations/policy.relations';
 import { ProductRelationshipResolver } from './relations/product.relations';
 import { EntityRelatedResolver } from './resolvers/relationship.resolver';
-import { EventConnectionNodesResolver, rootConnectionResolvers } from './resolvers/connection.resolver';
+import { rootConnectionResolvers } from './resolvers/connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
@@ -47,7 +47,6 @@ export const resolvers = [
   SectorRelationshipResolver,
   // root Relay connections per kind (companies, events, ...)
   ...rootConnectionResolvers,
-  EventConnectionNodesResolver,
   SourceResolver,
 ] as const;
 

@@ -1,8 +1,10 @@
 /**
  * Argument checks and the path rules, turned into TraversalSpecs. Every bad value becomes a
- * BAD_USER_INPUT naming the argument, before any query runs.
+ * BAD_USER_INPUT naming the argument, before any query runs. The page size and cursor of
+ * `timeline` are checked by read/relay, like every connection's.
  */
 import { BadUserInputError } from '../common/errors';
+import type { IntBounds } from '../common/int-arg';
 import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/labels';
 import type { EntityKindName } from '../graph/subgraph';
 import { MAX_DEPTH, MAX_HOPS, type TraversalSpec } from './trace.cypher';
@@ -14,17 +16,7 @@ export const TRACE_LIMITS = {
   depth: { default: 1, min: 1, max: MAX_DEPTH },
   nodeLimit: { default: 300, min: 1, max: 2000 },
   connectIds: { min: 2, max: 10 },
-  timelineFirst: { default: 50, min: 1, max: 200 },
-} as const;
-
-/** A whole number within bounds; null/undefined (an explicit GraphQL null) means the default. */
-export function intArg(value: number | null | undefined, bounds: { default: number; min: number; max: number }, field: string): number {
-  if (value === null || value === undefined) return bounds.default;
-  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-    throw new BadUserInputError(`${field} must be a whole number from ${bounds.min} to ${bounds.max}, got ${value}`, field);
-  }
-  return value;
-}
+} as const satisfies Record<string, Partial<IntBounds>>;
 
 /** The requested relationship types, checked against the model's allow-list; null means all. */
 export function relTypesArg(types: readonly string[] | null | undefined, field = 'relationshipTypes'): RelationshipTypeName[] | null {
@@ -71,22 +63,4 @@ export function neighborhoodSpec(kinds: readonly EntityKindName[] | null | undef
   const allowed = kinds ? [...new Set(kinds)] : ENTITY_KIND_NAMES.filter((k) => k !== 'SOURCE' || wantsProvenance);
   const types = (relTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== 'REPORTED_IN' || wantsProvenance);
   return { relTypes: types, kinds: allowed, windowed: isWindowed(window) };
-}
-
-/** Keyset cursor of a timeline entry: its sort date (or null) and id, opaque to clients. */
-export function encodeCursor(date: string | null, id: string): string {
-  return Buffer.from(JSON.stringify([date, id]), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null | undefined, field = 'after'): { date: string | null; id: string } | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && (value[0] === null || (typeof value[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value[0])))) {
-      return { date: value[0] as string | null, id: value[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError('after is not a cursor this timeline returned', field);
 }

@@ -5,7 +5,11 @@ import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type 
 import type { RelationshipTypeName } from '../model/labels';
 import type { EntityKindName, GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
 import { applyDerived, COLLAPSIBLE_FACT_KINDS, deriveEdges } from './derived';
-import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
+import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
+import { intArg } from '../common/int-arg';
+import { decodeCursor } from '../read/relay/cursor';
+import { buildPage, rowsFor, type Page } from '../read/relay/page';
+import { checkFirst, PAGE_SIZES } from '../read/relay/page-size';
 import { hiddenCounts, orderPaths, selectPaths } from './path-order';
 import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
@@ -53,19 +57,13 @@ export interface TimelineArgs {
   after?: Maybe<string>;
 }
 
-export interface EventConnectionData {
-  edges: { cursor: string; node: EntityRecord }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-}
-
 /** paths, connect, neighborhood, timeline and exports: the rules, caps and result assembly. */
 export class TraceService {
   constructor(private readonly repo: TraceRepository) {}
 
   async paths(args: PathsArgs): Promise<PathData[]> {
     const hops = intArg(args.maxHops, TRACE_LIMITS.maxHops, 'maxHops');
-    const first = intArg(args.first, TRACE_LIMITS.pathsFirst, 'first');
+    const first = checkFirst(args.first, TRACE_LIMITS.pathsFirst);
     const window = windowArg(args.since, args.until);
     const spec = pathSpec(args.via, relTypesArg(args.relationshipTypes), window);
     if (args.from === args.to) throw new BadUserInputError('from and to must be different entities', 'to');
@@ -138,26 +136,24 @@ export class TraceService {
     return this.assemble(spec, window, found.ids, null, found.truncated, args.includeDerived ?? false, true, limit, found.set);
   }
 
-  async timeline(args: TimelineArgs): Promise<EventConnectionData> {
-    const first = intArg(args.first, TRACE_LIMITS.timelineFirst, 'first');
+  /** Relay-paged like every connection; `totalCount` is counted only when selected. */
+  async timeline(args: TimelineArgs): Promise<Page<EntityRecord>> {
+    const first = checkFirst(args.first, PAGE_SIZES.timeline);
     const window = windowArg(args.from, args.to, ['from', 'to']);
-    const after = decodeCursor(args.after);
+    const after = decodeCursor(args.after, 'TIMELINE');
     const entityId = args.entityId ?? null;
     const q = { entityId, from: window.since, to: window.until };
-    const [rows, totalCount] = await Promise.all([this.repo.timelinePage({ ...q, after, limit: first + 1 }), this.repo.timelineCount(q)]);
-    // an empty timeline may mean an unknown entity
-    if (entityId && totalCount === 0) await this.requireIds([[entityId, 'entityId']]);
-    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(r.sortDate, r.event.id), node: r.event }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      totalCount,
-    };
+    const rows = await this.repo.timelinePage({ ...q, after: after ? { date: after.keys[0], id: after.id } : null, limit: rowsFor(first) });
+    // an empty page may mean an unknown entity (one with events always has a row before the end)
+    if (entityId && !rows.length) await this.requireIds([[entityId, 'entityId']]);
+    return buildPage({
+      rows,
+      first,
+      after,
+      cursorOf: (r) => ({ ordering: 'TIMELINE', keys: [r.sortDate], id: r.event.id }),
+      nodeOf: (r) => r.event,
+      count: () => this.repo.timelineCount(q),
+    });
   }
 
   export(subgraph: SubgraphData, format: GraphFormat): unknown {

@@ -35,7 +35,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'mutation/orphaned-facts': { ids: [ID], partyTypes: ['PARTY_TO'], factKinds: ['PARTNERSHIP'] },
   'mutation/remaining-parties': { to: 'partnership:x', from: ID, type: 'PARTY_TO', partyTypes: ['PARTY_TO'] },
   'mutation/source-usage': { id: 'source:x' },
-  'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [] }], limit: int(10) },
+  'source/entities-by-ids': { keys: [{ key: 'k', source: 'source:x', after: null, kinds: [], withTotal: true }], limit: int(10) },
   'system/applied-migrations': {},
   'system/await-indexes': {},
   'system/entity-count': {},

@@ -1,6 +1,5 @@
 import { BadUserInputError } from '../../src/common/errors';
 import { countQuery, filterParams, pageQuery } from '../../src/read/connection/connection.cypher';
-import { decodeCursor, encodeCursor } from '../../src/read/connection/connection.model';
 import { normalizeFilter } from '../../src/read/connection/connection.service';
 
 function fieldOf(fn: () => unknown): unknown {
@@ -12,32 +11,6 @@ function fieldOf(fn: () => unknown): unknown {
   }
   throw new Error('expected a BadUserInputError');
 }
-
-describe('connection cursors', () => {
-  it('round-trip the ordering, sort key and id, and stay opaque', () => {
-    const c = { field: 'DATE' as const, key: '2025-09-08', id: 'event:baidu-stock-move' };
-    const s = encodeCursor(c);
-    expect(s).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(s, 'DATE')).toEqual(c);
-    const named = encodeCursor({ field: 'NAME', key: '알리바바 "quoted"', id: 'company:alibaba' });
-    expect(decodeCursor(named, 'NAME').key).toBe('알리바바 "quoted"');
-  });
-
-  it.each([
-    ['garbage', 'not base64 json!', 'DATE'],
-    ['wrong shape', Buffer.from('{"a":1}').toString('base64url'), 'DATE'],
-    ['unknown ordering', Buffer.from('["SIZE","x","y"]').toString('base64url'), 'DATE'],
-    ['bad date key', Buffer.from('["DATE","next week","event:x"]').toString('base64url'), 'DATE'],
-    ['bad timestamp key', Buffer.from('["CREATED_AT","2025-09-08","event:x"]').toString('base64url'), 'CREATED_AT'],
-  ] as const)('reject %s naming `after`', (_what, cursor, field) => {
-    expect(fieldOf(() => decodeCursor(cursor, field))).toBe('after');
-  });
-
-  it('rejects a cursor made for another ordering', () => {
-    const s = encodeCursor({ field: 'NAME', key: 'Baidu', id: 'company:baidu' });
-    expect(fieldOf(() => decodeCursor(s, 'CREATED_AT'))).toBe('after');
-  });
-});
 
 describe('connection Cypher builder', () => {
   const filter = normalizeFilter('EVENT', { name: "Baidu' OR 1=1 //", eventType: ['STOCK_MOVE'], participant: 'company:baidu', dateFrom: '2025-09-01' });

@@ -1,5 +1,5 @@
 /**
- * The pure parts of tracing: argument rules (caps, allow-lists, path rules, cursors), the Cypher
+ * The pure parts of tracing: argument rules (caps, allow-lists, path rules), the Cypher
  * builder's guards, and the derived view's collapse of facts into direct edges.
  */
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { BadUserInputError } from '../../src/common/errors';
 import type { GraphNodeData, SubgraphData } from '../../src/graph/subgraph';
 import { applyDerived, deriveEdges } from '../../src/trace/derived';
-import { decodeCursor, encodeCursor, intArg, neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
+import { intArg } from '../../src/common/int-arg';
+import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
 import { hiddenCounts, orderPaths, selectPaths } from '../../src/trace/path-order';
 import { labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, pathGroupsQuery, relPattern, shortestPathsQuery } from '../../src/trace/trace.cypher';
 import { toGraphEdge } from '../../src/trace/trace.model';
@@ -75,15 +76,6 @@ describe('trace arguments', () => {
     expect(withSources.relTypes).toContain('REPORTED_IN');
     expect(neighborhoodSpec(null, ['REPORTED_IN'], noWindow).kinds).toContain('SOURCE');
     expect(fieldOf(() => neighborhoodSpec([], null, noWindow))).toBe('kinds');
-  });
-
-  it('round-trips timeline cursors and rejects forged ones', () => {
-    expect(decodeCursor(encodeCursor('2025-09-08', 'event:a'))).toEqual({ date: '2025-09-08', id: 'event:a' });
-    expect(decodeCursor(encodeCursor(null, 'event:b'))).toEqual({ date: null, id: 'event:b' });
-    expect(decodeCursor(null)).toBeNull();
-    for (const bad of ['nonsense', encodeCursor('2025-9-8', 'x'), Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(fieldOf(() => decodeCursor(bad))).toBe('after');
-    }
   });
 });
 

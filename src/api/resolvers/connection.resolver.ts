@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Company, Government, Organization, Person } from '../types/company.type';
 import { Event } from '../types/event.type';
 import type { EntityKindName } from '../../graph/subgraph';
@@ -14,9 +14,9 @@ import { Source } from '../types/source.type';
 import { EventConnection } from '../types/trace.type';
 import * as filters from '../types/connection.filter';
 import { KIND_CONNECTIONS } from '../../read/connection/connection.model';
-import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, FilterInput } from '../../read/connection/connection.service';
+import type { FilterInput } from '../../read/connection/connection.service';
+import { PAGE_SIZES } from '../../read/relay/page-size';
 import { connectionType, orderInput } from '../types/connection.type';
-import type { EntityRecord } from '../../read/entity/entity.model';
 import { KIND_TYPE_NAME } from '../types/entity.type';
 
 type GraphQLClass = abstract new (...args: never[]) => object;
@@ -60,7 +60,7 @@ function rootConnectionResolver(root: RootConnection) {
   class RootConnectionResolver {
     @Query(() => connection, { name: root.field, description: `${typeName} entities, filtered and sorted, Relay-paged with keyset cursors` })
     page(
-      @Arg('first', () => Int, { nullable: true, defaultValue: CONNECTION_DEFAULT_FIRST, description: `page size (0-${CONNECTION_MAX_FIRST})` }) first: number,
+      @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.connection.default, description: `page size (${PAGE_SIZES.connection.min}-${PAGE_SIZES.connection.max})` }) first: number | null,
       @Arg('after', () => String, { nullable: true, description: 'continue strictly after this cursor (an endCursor or edge cursor)' }) after: string | null,
       @Arg('filter', () => root.filter, { nullable: true }) filter: FilterInput | null,
       @Arg('orderBy', () => order, { nullable: true, description: 'default: NAME ascending; the id always breaks ties' }) orderBy: InstanceType<typeof order> | null,
@@ -76,12 +76,3 @@ function rootConnectionResolver(root: RootConnection) {
 }
 
 export const rootConnectionResolvers = ROOTS.map(rootConnectionResolver);
-
-/** `nodes` on the events connection shared with `timeline`, as every other connection has it. */
-@Resolver(() => EventConnection)
-export class EventConnectionNodesResolver {
-  @FieldResolver(() => [Event], { description: 'the nodes of `edges`, for clients that need no cursors' })
-  nodes(@Root() page: { edges: { node: EntityRecord }[] }): EntityRecord[] {
-    return page.edges.map((e) => e.node);
-  }
-}

@@ -1,23 +1,22 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CONNECTION_DEFAULT_FIRST } from '../../read/connection/connection.service';
-import { connectionType } from '../types/connection.type';
+import { PAGE_SIZES } from '../../read/relay/page-size';
 import type { EntityRecord } from '../../read/entity/entity.model';
-import { Entity, EntityKind } from '../types/entity.type';
+import { EntityKind } from '../types/entity.type';
 import type { AppContext } from '../context';
-import { Source } from '../types/source.type';
-
-export const ReportedEntityConnection = connectionType('ReportedEntity', Entity);
+import { ReportedEntityConnection, Source } from '../types/source.type';
+import { SelectsField } from './selects-field.decorator';
 
 @Resolver(() => Source)
 export class SourceResolver {
   @FieldResolver(() => ReportedEntityConnection, { description: 'the entities and facts this source reported (REPORTED_IN), by id, Relay-paged' })
   entities(
     @Root() source: EntityRecord,
-    @Arg('first', () => Int, { nullable: true, defaultValue: CONNECTION_DEFAULT_FIRST }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.connection.default }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('kinds', () => [EntityKind], { nullable: true, description: 'only these kinds' }) kinds: EntityKind[] | null,
+    @SelectsField('totalCount') withTotal: boolean,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.source.reported(source.id, { first, after, kinds }, (k) => ctx.loaders.reportedBySource.load(k));
+    return ctx.services.source.reported(source.id, { first, after, kinds, withTotal }, (k) => ctx.loaders.reportedBySource.load(k));
   }
 }

@@ -4,6 +4,7 @@ import { EntityKind } from '../types/entity.type';
 import type { SubgraphData } from '../../graph/subgraph';
 import type { AppContext } from '../context';
 import { EventConnection, GraphFormat, Path, Subgraph } from '../types/trace.type';
+import { PAGE_SIZES } from '../../read/relay/page-size';
 
 /**
  * Path tracing over the graph. Thin: arguments in, one service call, result out. Validation,
@@ -85,7 +86,7 @@ export class TraceResolver {
     @Arg('entityId', () => ID, { nullable: true }) entityId: string | null,
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.timeline.default }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ) {

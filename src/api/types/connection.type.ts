@@ -53,18 +53,30 @@ export function orderInput(typeName: string, dated: boolean) {
   return Order;
 }
 
-/** `<Kind>Edge` and `<Kind>Connection` (Relay), one factory for every kind. */
-export function connectionType(typeName: string, node: NodeClass) {
-  @ObjectType(`${typeName}Edge`, { description: `A ${typeName} on a page, with its cursor` })
+/** What a connection's descriptions say where they differ from the generic ones. */
+export interface ConnectionDescriptions {
+  connection?: string;
+  edge?: string;
+  cursor?: string;
+  totalCount?: string;
+}
+
+/**
+ * `<Name>Edge` and `<Name>Connection` (Relay): the one factory for every connection in the schema
+ * (the root connections, `timeline`'s EventConnection shared with `events`, `Source.entities`).
+ * The node classes of the schema read an EntityRecord; the resolvers return a relay Page.
+ */
+export function connectionType(typeName: string, node: NodeClass, descriptions: ConnectionDescriptions = {}) {
+  @ObjectType(`${typeName}Edge`, { description: descriptions.edge ?? `A ${typeName} on a page, with its cursor` })
   class Edge {
-    @Field({ description: 'opaque keyset cursor; pass it as `after` to continue after this node' })
+    @Field({ description: descriptions.cursor ?? 'opaque keyset cursor; pass it as `after` to continue after this node' })
     cursor!: string;
 
     @Field(() => node)
     node!: EntityRecord;
   }
 
-  @ObjectType(`${typeName}Connection`, { description: `A page of ${typeName} results (Relay connection)` })
+  @ObjectType(`${typeName}Connection`, { description: descriptions.connection ?? `A page of ${typeName} results (Relay connection)` })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -75,7 +87,7 @@ export function connectionType(typeName: string, node: NodeClass) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'how many match the filter, over all pages' })
+    @Field(() => Int, { description: descriptions.totalCount ?? 'how many match the filter, over all pages' })
     totalCount!: number;
   }
   return Connection;

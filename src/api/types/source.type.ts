@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars';
+import { connectionType } from './connection.type';
 import { Entity } from './entity.type';
 
 @ObjectType({ implements: Entity, description: 'Where facts were reported: a newsletter issue, an article' })
@@ -31,3 +32,6 @@ export class Source extends Entity {
   @Field(() => [String], { nullable: true })
   sectionTitles?: string[] | null;
 }
+
+/** The page type of `Source.entities`: any kind of entity, by id. */
+export const ReportedEntityConnection = connectionType('ReportedEntity', Entity);

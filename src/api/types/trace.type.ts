@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from './page-info.type';
+import { connectionType } from './connection.type';
 import { JSONScalar } from '../scalars';
 import { EntityKind } from './entity.type';
 import { Event } from './event.type';
@@ -93,23 +93,10 @@ export class Subgraph {
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'An event on a timeline page, with its cursor' })
-export class EventEdge {
-  @Field({ description: 'opaque keyset cursor; pass it as `after` to continue after this event' })
-  cursor!: string;
-
-  @Field(() => Event)
-  node!: Event;
-}
-
-@ObjectType({ description: 'A page of events, newest first (Relay connection)' })
-export class EventConnection {
-  @Field(() => [EventEdge])
-  edges!: EventEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'events matching the filters, over all pages' })
-  totalCount!: number;
-}
+/** The page type of `timeline` and of the `events` root connection. */
+export const EventConnection = connectionType('Event', Event, {
+  connection: 'A page of events, newest first (Relay connection)',
+  edge: 'An event on a timeline page, with its cursor',
+  cursor: 'opaque keyset cursor; pass it as `after` to continue after this event',
+  totalCount: 'events matching the filters, over all pages',
+});

@@ -4,7 +4,8 @@ import type { EntityKindName } from '../../graph/subgraph';
 import { decodeTree } from '../planner/prefetch.decode';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { countQuery, filterParams, pageWithPrefetch } from './connection.cypher';
-import type { ConnectionFilter, ConnectionOrder, ConnectionRow, Cursor } from './connection.model';
+import type { ConnectionFilter, ConnectionOrder, ConnectionRow } from './connection.model';
+import type { Cursor } from '../relay/cursor';
 
 export class ConnectionRepository {
   constructor(private readonly db: Database) {}
@@ -12,8 +13,8 @@ export class ConnectionRepository {
   /** Up to `limit` rows of `kind` matching `filter`, in `order`, strictly after `cursor`, with what `plan` says their selection reads. */
   async page(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, cursor: Cursor | undefined, limit: number, plan: PrefetchPlan): Promise<ConnectionRow[]> {
     const { query, params } = pageWithPrefetch(kind, filter, order, cursor !== undefined, plan);
-    const records = await this.db.read(query, { ...params, ...filterParams(filter), limit: int(limit), ...(cursor ? { afterKey: cursor.key, afterId: cursor.id } : {}) });
-    return records.map((r) => ({ entity: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]), sortKey: toPlain(r.get('sortKey')) }));
+    const records = await this.db.read(query, { ...params, ...filterParams(filter), limit: int(limit), ...(cursor ? { afterKey: cursor.keys[0], afterId: cursor.id } : {}) });
+    return records.map((r) => ({ entity: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]), sortKey: toPlain(r.get('sortKey')) as string }));
   }
 
   async count(kind: EntityKindName, filter: ConnectionFilter): Promise<number> {

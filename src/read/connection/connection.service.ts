@@ -1,12 +1,12 @@
 import { BadUserInputError } from '../../common/errors';
 import type { EntityKindName } from '../../graph/subgraph';
-import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor, KIND_CONNECTIONS } from './connection.model';
+import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
 import type { ConnectionRepository } from './connection.repository';
 import type { EntityView } from '../entity/entity.view';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
-
-export const CONNECTION_DEFAULT_FIRST = 20;
-export const CONNECTION_MAX_FIRST = 100;
+import { decodeCursor } from '../relay/cursor';
+import { buildPage, rowsFor, type Page } from '../relay/page';
+import { checkFirst, PAGE_SIZES } from '../relay/page-size';
 
 /** A filter as GraphQL hands it over: the common fields plus the kind's enum fields by name. */
 export type FilterInput = {
@@ -20,50 +20,31 @@ export type FilterInput = {
 } & { [enumField: string]: unknown };
 
 export interface PageArgs {
-  first: number;
+  first?: number | null;
   after?: string | null;
   filter?: FilterInput | null;
   orderBy?: Partial<ConnectionOrder> | null;
-}
-
-export interface EntityPage {
-  edges: { cursor: string; node: EntityView }[];
-  nodes: EntityView[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** counted only when a client asks for it */
-  readonly totalCount: Promise<number>;
 }
 
 export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
-  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<EntityPage> {
-    const { first } = args;
-    if (!Number.isInteger(first) || first < 0 || first > CONNECTION_MAX_FIRST) {
-      throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');
-    }
+  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<Page<EntityView>> {
+    const first = checkFirst(args.first, PAGE_SIZES.connection);
     const order: ConnectionOrder = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
     if (order.field === 'DATE' && !KIND_CONNECTIONS[kind].dateField) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
-    const cursor = args.after ? decodeCursor(args.after, order.field) : undefined;
+    const after = decodeCursor(args.after, order.field);
     const filter = normalizeFilter(kind, args.filter ?? {});
-    const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, cursor, first + 1, plan);
-    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor({ field: order.field, key: r.sortKey, id: r.entity.id }), node: r.entity }));
-    let total: Promise<number> | undefined;
-    const repo = this.repo;
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: cursor !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      get totalCount() {
-        return (total ??= repo.count(kind, filter));
-      },
-    };
+    const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, after, rowsFor(first), plan);
+    return buildPage({
+      rows,
+      first,
+      after,
+      cursorOf: (r) => ({ ordering: order.field, keys: [r.sortKey], id: r.entity.id }),
+      nodeOf: (r) => r.entity,
+      count: () => this.repo.count(kind, filter),
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../common/errors';
 import type { EntityKindName } from '../../graph/subgraph';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import type { EntityRepository } from './entity.repository';
+import { checkFirst } from '../relay/page-size';
 
 export const SEARCH_MAX_FIRST = 100;
 
@@ -11,9 +12,7 @@ export class EntityService {
   async search(text: string, kinds: EntityKindName[] | undefined, first: number, plan: PrefetchPlan) {
     if (!text.trim()) throw new BadUserInputError('search text must not be empty', 'text');
     if (text.length > 200) throw new BadUserInputError('search text must be at most 200 characters', 'text');
-    if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX_FIRST) {
-      throw new BadUserInputError(`first must be between 1 and ${SEARCH_MAX_FIRST}`, 'first');
-    }
+    checkFirst(first, { default: 10, min: 1, max: SEARCH_MAX_FIRST });
     return this.repo.search(text, kinds ?? [], first, plan);
   }
 }

@@ -4,32 +4,44 @@ import { int, toPlain, toPlainObject } from '../../db/values';
 import { EntityRecord, toEntityRecord } from '../entity/entity.model';
 import type { EntityKindName } from '../../graph/subgraph';
 
-/** One page request: the entities `source` reported, of `kinds` (all if empty), after entity id `after`. */
+/**
+ * One page request: the entities `source` reported, of `kinds` (all if empty), after entity id
+ * `after`; `rows` is the page size plus one; `withTotal` when the client selected `totalCount`.
+ */
 export interface ReportedKey {
   source: string;
-  first: number;
+  rows: number;
   after: string | null;
   kinds: EntityKindName[];
+  withTotal: boolean;
+}
+
+/** Rows in id order (up to the key's `rows`), and the total when the key asked for it. */
+export interface ReportedRows {
+  entities: EntityRecord[];
+  total: number | null;
 }
 
 export function reportedKeyString(k: ReportedKey): string {
-  return JSON.stringify([k.source, k.first, k.after, [...k.kinds].sort()]);
+  return JSON.stringify([k.source, k.rows, k.after, [...k.kinds].sort(), k.withTotal]);
 }
 
 export class SourceRepository {
   constructor(private readonly db: Database) {}
 
-  /** Up to first + 1 entities per key (the extra one tells whether a next page exists), and the total. */
-  async reportedByKeys(keys: readonly ReportedKey[]): Promise<Map<string, { entities: EntityRecord[]; total: number }>> {
-    const limit = Math.max(0, ...keys.map((k) => k.first)) + 1;
+  /** The rows of every key in one statement; a source that does not exist has no entry. */
+  async reportedByKeys(keys: readonly ReportedKey[]): Promise<Map<string, ReportedRows>> {
+    const limit = Math.max(0, ...keys.map((k) => k.rows));
     const records = await this.db.read(cypher('source/entities-by-ids'), {
-      keys: keys.map((k) => ({ key: reportedKeyString(k), source: k.source, after: k.after, kinds: k.kinds })),
+      keys: keys.map((k) => ({ key: reportedKeyString(k), source: k.source, after: k.after, kinds: k.kinds, withTotal: k.withTotal })),
       limit: int(limit),
     });
-    const out = new Map<string, { entities: EntityRecord[]; total: number }>();
+    const withTotal = new Set(keys.filter((k) => k.withTotal).map(reportedKeyString));
+    const out = new Map<string, ReportedRows>();
     for (const r of records) {
+      const key = r.get('key') as string;
       const nodes = r.get('nodes') as unknown[];
-      out.set(r.get('key') as string, { entities: nodes.map((n) => toEntityRecord(toPlainObject(n))), total: Number(toPlain(r.get('total'))) });
+      out.set(key, { entities: nodes.map((n) => toEntityRecord(toPlainObject(n))), total: withTotal.has(key) ? Number(toPlain(r.get('total'))) : null });
     }
     return out;
   }

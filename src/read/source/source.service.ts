@@ -1,47 +1,35 @@
-import { BadUserInputError } from '../../common/errors';
-import { CONNECTION_MAX_FIRST } from '../connection/connection.service';
 import type { EntityRecord } from '../entity/entity.model';
 import type { EntityKindName } from '../../graph/subgraph';
-import type { ReportedKey, SourceRepository } from './source.repository';
+import { decodeCursor } from '../relay/cursor';
+import { buildPage, rowsFor, type Page } from '../relay/page';
+import { checkFirst, PAGE_SIZES } from '../relay/page-size';
+import type { ReportedKey, ReportedRows, SourceRepository } from './source.repository';
 
-export interface ReportedPage {
-  edges: { cursor: string; node: EntityRecord }[];
-  nodes: EntityRecord[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-}
-
-const cursorOf = (id: string) => Buffer.from(JSON.stringify(['ID', id]), 'utf8').toString('base64url');
-
-function idOfCursor(after: string): string {
-  try {
-    const v = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v[0] === 'ID' && typeof v[1] === 'string') return v[1];
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError('after is not a cursor from this connection', 'after');
+export interface ReportedArgs {
+  first?: number | null;
+  after?: string | null;
+  kinds?: EntityKindName[] | null;
+  /** whether the client selected `totalCount`: then the page's statement counts as well */
+  withTotal: boolean;
 }
 
 export class SourceService {
   constructor(private readonly repo: SourceRepository) {}
 
-  async reported(
-    source: string,
-    args: { first: number; after: string | null; kinds: EntityKindName[] | null },
-    load: (k: ReportedKey) => Promise<{ entities: EntityRecord[]; total: number }>,
-  ): Promise<ReportedPage> {
-    if (!Number.isInteger(args.first) || args.first < 0 || args.first > CONNECTION_MAX_FIRST) {
-      throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');
-    }
-    const after = args.after ? idOfCursor(args.after) : null;
-    const { entities, total } = await load({ source, first: args.first, after, kinds: args.kinds ?? [] });
-    const edges = entities.slice(0, args.first).map((node) => ({ cursor: cursorOf(node.id), node }));
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: { hasNextPage: entities.length > args.first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: total,
-    };
+  /** `Source.entities`: the entities a source reported, by id, each page through the request's batched `load`. */
+  async reported(source: string, args: ReportedArgs, load: (k: ReportedKey) => Promise<ReportedRows>): Promise<Page<EntityRecord>> {
+    const first = checkFirst(args.first, PAGE_SIZES.connection);
+    const after = decodeCursor(args.after, 'ID');
+    const key: ReportedKey = { source, rows: rowsFor(first), after: after?.id ?? null, kinds: args.kinds ?? [], withTotal: args.withTotal };
+    const { entities, total } = await load(key);
+    return buildPage({
+      rows: entities,
+      first,
+      after,
+      cursorOf: (node) => ({ ordering: 'ID', keys: [], id: node.id }),
+      nodeOf: (node) => node,
+      // counted with the page when selected; should a selection have been missed, counted apart
+      count: async () => total ?? (await load({ ...key, withTotal: true })).total ?? 0,
+    });
   }
 }
