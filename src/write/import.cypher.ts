@@ -1,10 +1,10 @@
 import type { CypherQuery } from '../db/cypher-registry';
-import { KIND_LABEL, RelationshipTypeName } from '../model/labels';
-import type { EntityKindName } from '../graph/subgraph';
+import { KIND_LABEL, type EntityKind } from '../model/kinds';
+import type { RelationshipTypeName } from '../model/relationships';
 
 /**
  * Statement builders for the importer. Only the label or relationship type varies, and it comes
- * from the allow-lists in graph/labels.ts; every value is a parameter. Built once per kind/type.
+ * from the model tables in src/model/; every value is a parameter. Built once per kind/type.
  */
 const cache = new Map<string, CypherQuery>();
 
@@ -19,7 +19,7 @@ function memo(name: string, build: () => string): CypherQuery {
  * second import of the same document reports nothing updated. Names are merged (union), never lost;
  * a row merged into an existing entity by name (an alias) leaves its display name and description alone.
  */
-export function upsertEntities(kind: EntityKindName): CypherQuery {
+export function upsertEntities(kind: EntityKind): CypherQuery {
   const label = KIND_LABEL[kind];
   return memo(`import/upsert-entities:${kind}`, () => `
 UNWIND $rows AS row

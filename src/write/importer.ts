@@ -4,10 +4,10 @@ import { BadUserInputError } from '../common/errors';
 import { cypher } from '../db/cypher-registry';
 import type { Database, Tx } from '../db/database';
 import { toPlain } from '../db/values';
-import { isRelationshipType } from '../model/labels';
-import type { EntityKindName } from '../graph/subgraph';
-import { DATE_KEYS, EntityInput, ImportDocument, ProvenanceInput, PropertyValue, validateDocument, ValidationError } from './document/document.validate';
+import { EntityInput, ImportDocument, ProvenanceInput, PropertyValue, validateDocument, ValidationError } from './document/document.validate';
 import { upsertEntities, upsertRelationships } from './import.cypher';
+import { DATE_KEYS, SOURCE_KIND, type EntityKind } from '../model/kinds';
+import { isRelationshipType } from '../model/relationships';
 
 export interface ImportSummary {
   entities: { created: number; updated: number; unchanged: number };
@@ -124,7 +124,7 @@ export class Importer {
   private async write(doc: ImportDocument, idMap: Map<string, string>, opts: ImportOptions): Promise<ImportSummary> {
     const size = opts.batchSize ?? 5000;
     const mapId = (id: string) => idMap.get(id) ?? id;
-    const source: EntityInput = { ...doc.source, kind: 'SOURCE', properties: this.sourceProps(doc) };
+    const source: EntityInput = { ...doc.source, kind: SOURCE_KIND, properties: this.sourceProps(doc) };
     const entities = [source, ...doc.entities];
     const provenance = doc.entities.flatMap((e) =>
       (e.provenance ?? []).map((p: ProvenanceInput) => ({ id: mapId(e.id), source: p.source ?? doc.source.id, section: p.section, sentence: p.sentence, basis: p.basis, note: p.note ?? null })),
@@ -150,7 +150,7 @@ export class Importer {
     for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
       for (const part of chunks(group, size)) {
         batches.push(async (tx) => {
-          tally(summary.entities, await tx.run(upsertEntities(kind as EntityKindName), { rows: part.map((e) => entityRow(e, idMap)), kind, actor: opts.actor }));
+          tally(summary.entities, await tx.run(upsertEntities(kind as EntityKind), { rows: part.map((e) => entityRow(e, idMap)), kind, actor: opts.actor }));
           done += part.length;
         });
       }

@@ -1,4 +1,3 @@
-import type { EntityKindName } from '../../graph/subgraph';
 import { Metric } from '../types/metric.type';
 import { Sector } from '../types/place.type';
 import { Policy } from '../types/policy.type';
@@ -6,9 +5,10 @@ import { Entity } from '../types/entity.type';
 import type { RelationshipField } from '../resolvers/relationship.resolver';
 import type { Direction, RelType } from '../../read/relationship/relationship.model';
 import type { RelSpec } from '../../read/relationship/relationship.service';
+import type { EntityKind } from '../../model/kinds';
 
 /** One hop over one edge type: the common case of a relationship field's path. */
-export function hop(type: RelType, direction: Direction | 'BOTH', kind?: EntityKindName): RelSpec[][] {
+export function hop(type: RelType, direction: Direction | 'BOTH', kind?: EntityKind): RelSpec[][] {
   return [[{ type, direction, kind }]];
 }
 

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
 import type { AppContext } from '../context';
 import type { EntityRecord } from '../../read/entity/entity.model';
-import { Entity, EntityKind, Node, SearchHit, SourceRef } from '../types/entity.type';
+import { Entity, EntityKindEnum, Node, SearchHit, SourceRef } from '../types/entity.type';
+import type { EntityKind } from '../../model/kinds';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -20,7 +21,7 @@ export class EntityResolver {
   @Query(() => [SearchHit], { description: 'Full-text search over every name and alias, in any language (Korean, Chinese, English), best first' })
   search(
     @Arg('text') text: string,
-    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | undefined,
+    @Arg('kinds', () => [EntityKindEnum], { nullable: true }) kinds: EntityKind[] | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
     @SelectionPlan() plan: PrefetchPlan,
     @Ctx() ctx: AppContext,

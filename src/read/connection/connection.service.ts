@@ -1,9 +1,9 @@
 import { BadUserInputError } from '../../common/errors';
-import type { EntityKindName } from '../../graph/subgraph';
-import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor, KIND_CONNECTIONS } from './connection.model';
+import { ConnectionFilter, ConnectionOrder, decodeCursor, encodeCursor } from './connection.model';
 import type { ConnectionRepository } from './connection.repository';
 import type { EntityRecord } from '../entity/entity.model';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
+import { dateFieldOf, KINDS, type EntityKind } from '../../model/kinds';
 
 export const CONNECTION_DEFAULT_FIRST = 20;
 export const CONNECTION_MAX_FIRST = 100;
@@ -38,13 +38,13 @@ export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
-  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<EntityPage> {
+  async page(kind: EntityKind, args: PageArgs, plan: PrefetchPlan): Promise<EntityPage> {
     const { first } = args;
     if (!Number.isInteger(first) || first < 0 || first > CONNECTION_MAX_FIRST) {
       throw new BadUserInputError(`first must be between 0 and ${CONNECTION_MAX_FIRST}`, 'first');
     }
     const order: ConnectionOrder = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
-    if (order.field === 'DATE' && !KIND_CONNECTIONS[kind].dateField) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
+    if (order.field === 'DATE' && !dateFieldOf(kind)) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
     const cursor = args.after ? decodeCursor(args.after, order.field) : undefined;
     const filter = normalizeFilter(kind, args.filter ?? {});
     const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, cursor, first + 1, plan);
@@ -70,8 +70,8 @@ export class ConnectionService {
 const ISO_COUNTRY = /^[A-Za-z]{2}$/;
 
 /** Checks a filter and keeps only what is set; error fields are paths under `filter`. */
-export function normalizeFilter(kind: EntityKindName, input: FilterInput): ConnectionFilter {
-  const spec = KIND_CONNECTIONS[kind];
+export function normalizeFilter(kind: EntityKind, input: FilterInput): ConnectionFilter {
+  const spec = KINDS[kind];
   const f: ConnectionFilter = { equals: [] };
   if (input.name != null) {
     const name = input.name.trim();

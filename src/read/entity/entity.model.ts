@@ -1,9 +1,10 @@
-import type { JsonValue, EntityKindName } from '../../graph/subgraph';
+import type { JsonValue } from '../../graph/subgraph';
+import { ENTITY_FIELD_KEYS, HIDDEN_KEYS, type EntityKind } from '../../model/kinds';
 
 /** An entity as the service sees it: plain data, mapped from a node at the repository edge. */
 export interface EntityRecord {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   names: { lang: string; value: string }[];
   description: string | null;
@@ -22,7 +23,7 @@ export interface SourceRefRecord {
 }
 
 /** Stored properties that are bookkeeping, not the entity's own fields. */
-const INTERNAL = new Set(['id', 'kind', 'name', 'names', 'nameLangs', 'description', 'contentHash']);
+const INTERNAL = new Set<string>([...ENTITY_FIELD_KEYS, ...HIDDEN_KEYS]);
 
 /** Maps a node's (already plain) properties to an EntityRecord (built in one pass: it runs for every row). */
 export function toEntityRecord(p: Record<string, JsonValue>): EntityRecord {
@@ -36,7 +37,7 @@ export function toEntityRecord(p: Record<string, JsonValue>): EntityRecord {
     record[k] = p[k];
   }
   record.id = p.id as string;
-  record.kind = p.kind as EntityKindName;
+  record.kind = p.kind as EntityKind;
   record.name = p.name as string;
   record.names = values.map((value, i) => ({ lang: langs[i] ?? 'und', value }));
   record.description = (p.description as string | null) ?? null;

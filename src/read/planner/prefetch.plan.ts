@@ -13,10 +13,10 @@ import {
   isObjectType,
   SelectionSetNode,
 } from 'graphql';
-import { isRelationshipType } from '../../model/labels';
 import { GENERIC_RELATED_FIELD, RELATION_FIELDS } from '../relationship/relationship.fields';
 import { branchSignature, Direction, RelBranch, RelType } from '../relationship/relationship.model';
 import { RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST, RelationshipFieldSpec, RelSpec } from '../relationship/relationship.service';
+import { isRelationshipType } from '../../model/relationships';
 
 /**
  * Which relationship keys a request's field resolvers are going to load, worked out from the

@@ -1,10 +1,10 @@
 import { BadUserInputError } from '../../common/errors';
 import type { EntityRecord } from '../entity/entity.model';
-import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../../model/labels';
-import type { EntityKindName } from '../../graph/subgraph';
 import { Direction, mergeRelated, RelatedRecord, RelKey, RelType } from './relationship.model';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import type { RelationshipRepository } from './relationship.repository';
+import type { EntityKind } from '../../model/kinds';
+import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../../model/relationships';
 
 /**
  * Typed relationship lists return 10 unless asked for more: nested lists multiply (20 companies ×
@@ -20,7 +20,7 @@ export const RELATED_MAX_FIRST = 500;
 export interface RelSpec {
   type: RelType;
   direction: Direction | 'BOTH';
-  kind?: EntityKindName;
+  kind?: EntityKind;
 }
 
 /**

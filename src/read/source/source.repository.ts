@@ -2,14 +2,14 @@ import { cypher } from '../../db/cypher-registry';
 import type { Database } from '../../db/database';
 import { int, toPlain, toPlainObject } from '../../db/values';
 import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import type { EntityKindName } from '../../graph/subgraph';
+import type { EntityKind } from '../../model/kinds';
 
 /** One page request: the entities `source` reported, of `kinds` (all if empty), after entity id `after`. */
 export interface ReportedKey {
   source: string;
   first: number;
   after: string | null;
-  kinds: EntityKindName[];
+  kinds: EntityKind[];
 }
 
 export function reportedKeyString(k: ReportedKey): string {

@@ -1,8 +1,8 @@
 import { BadUserInputError } from '../../common/errors';
 import { CONNECTION_MAX_FIRST } from '../connection/connection.service';
 import type { EntityRecord } from '../entity/entity.model';
-import type { EntityKindName } from '../../graph/subgraph';
 import type { ReportedKey, SourceRepository } from './source.repository';
+import type { EntityKind } from '../../model/kinds';
 
 export interface ReportedPage {
   edges: { cursor: string; node: EntityRecord }[];
@@ -28,7 +28,7 @@ export class SourceService {
 
   async reported(
     source: string,
-    args: { first: number; after: string | null; kinds: EntityKindName[] | null },
+    args: { first: number; after: string | null; kinds: EntityKind[] | null },
     load: (k: ReportedKey) => Promise<{ entities: EntityRecord[]; total: number }>,
   ): Promise<ReportedPage> {
     if (!Number.isInteger(args.first) || args.first < 0 || args.first > CONNECTION_MAX_FIRST) {

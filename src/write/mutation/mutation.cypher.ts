@@ -1,10 +1,10 @@
 import type { CypherQuery } from '../../db/cypher-registry';
-import { KIND_LABEL, RelationshipTypeName } from '../../model/labels';
-import type { EntityKindName } from '../../graph/subgraph';
+import { KIND_LABEL, type EntityKind } from '../../model/kinds';
+import type { RelationshipTypeName } from '../../model/relationships';
 
 /**
  * Statement builders for the mutations. Only a label or a relationship type varies, and it comes
- * from the allow-lists in graph/labels.ts (never from a request); every value is a parameter.
+ * from the model tables in src/model/ (never from a request); every value is a parameter.
  */
 const cache = new Map<string, CypherQuery>();
 
@@ -19,7 +19,7 @@ function memo(name: string, build: () => string): CypherQuery {
  * and kind-specific properties ($props holds null for the kind's properties not given, which
  * removes them); createdAt/createdBy are set once, updatedAt/updatedBy on every real change.
  */
-export function upsertEntity(kind: EntityKindName): CypherQuery {
+export function upsertEntity(kind: EntityKind): CypherQuery {
   const label = KIND_LABEL[kind];
   return memo(`mutation/upsert-entity:${kind}`, () => `
 OPTIONAL MATCH (old:Entity {id: $id})

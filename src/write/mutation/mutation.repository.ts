@@ -2,17 +2,17 @@ import { cypher } from '../../db/cypher-registry';
 import type { Tx } from '../../db/database';
 import { toPlain, toPlainObject } from '../../db/values';
 import { EntityRecord, toEntityRecord } from '../../read/entity/entity.model';
-import type { RelationshipTypeName } from '../../model/labels';
-import type { EntityKindName, JsonValue } from '../../graph/subgraph';
+import type { JsonValue } from '../../graph/subgraph';
 import { linkEntities, unlinkEntities, upsertEntity } from './mutation.cypher';
+import { FACT_KINDS, type EntityKind } from '../../model/kinds';
+import type { RelationshipTypeName } from '../../model/relationships';
 
 /** Edges by which an entity takes part in a fact; a fact with none of them has no party. */
 export const PARTY_TYPES = ['PARTY_TO', 'INVESTOR_IN', 'RAISED', 'ISSUED', 'INVOLVED_IN', 'SUBJECT_OF'] as const;
-export const FACT_KIND_NAMES = ['PARTNERSHIP', 'INVESTMENT', 'POLICY', 'EVENT', 'METRIC'] as const;
 
 export interface EntityRow {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   description: string | null;
   names: string[];
@@ -42,9 +42,9 @@ export interface RelationshipResult {
  * service method's writes commit together or not at all. Records come back as plain objects.
  */
 export class MutationRepository {
-  async existing(tx: Tx, ids: string[]): Promise<Map<string, { kind: EntityKindName; sectionIds: string[] }>> {
+  async existing(tx: Tx, ids: string[]): Promise<Map<string, { kind: EntityKind; sectionIds: string[] }>> {
     const records = await tx.run(cypher('mutation/entities-by-ids'), { ids });
-    return new Map(records.map((r) => [r.get('id') as string, { kind: r.get('kind') as EntityKindName, sectionIds: r.get('sectionIds') as string[] }]));
+    return new Map(records.map((r) => [r.get('id') as string, { kind: r.get('kind') as EntityKind, sectionIds: r.get('sectionIds') as string[] }]));
   }
 
   async upsertEntity(tx: Tx, row: EntityRow, actor: string): Promise<{ entity: EntityRecord; created: boolean; changed: boolean }> {
@@ -67,13 +67,13 @@ export class MutationRepository {
   }
 
   /** The parties a fact keeps without the edge from→to of `type`; undefined when `to` does not exist. */
-  async remainingParties(tx: Tx, from: string, type: string, to: string): Promise<{ kind: EntityKindName; others: number } | undefined> {
+  async remainingParties(tx: Tx, from: string, type: string, to: string): Promise<{ kind: EntityKind; others: number } | undefined> {
     const [r] = await tx.run(cypher('mutation/remaining-parties'), { from, type, to, partyTypes: PARTY_TYPES });
-    return r ? { kind: r.get('kind') as EntityKindName, others: Number(toPlain(r.get('others'))) } : undefined;
+    return r ? { kind: r.get('kind') as EntityKind, others: Number(toPlain(r.get('others'))) } : undefined;
   }
 
   async orphanedFacts(tx: Tx, ids: string[]): Promise<string[]> {
-    const records = await tx.run(cypher('mutation/orphaned-facts'), { ids, partyTypes: PARTY_TYPES, factKinds: FACT_KIND_NAMES });
+    const records = await tx.run(cypher('mutation/orphaned-facts'), { ids, partyTypes: PARTY_TYPES, factKinds: FACT_KINDS });
     return records.map((r) => r.get('id') as string);
   }
 

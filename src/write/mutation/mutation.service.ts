@@ -6,12 +6,12 @@ import type { Principal } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import type { Database, Tx } from '../../db/database';
 import type { EntityRecord } from '../../read/entity/entity.model';
-import { edgeId, type EntityKindName, type JsonValue } from '../../graph/subgraph';
-import { DATE_KEYS, documentSchema, ID_PATTERN, type EntityInput, type PropertyValue } from '../document/document.validate';
+import { edgeId, type JsonValue } from '../../graph/subgraph';
+import { documentSchema, type EntityInput, type PropertyValue } from '../document/document.validate';
 import type { Importer, ImportSummary } from '../importer';
-import { KIND_LABEL } from '../../model/labels';
-import { FACT_KIND_NAMES, MutationRepository, PARTY_TYPES, type EntityRow } from './mutation.repository';
+import { MutationRepository, PARTY_TYPES, type EntityRow } from './mutation.repository';
 import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
+import { DATE_KEYS, FACT_KINDS, ID_PATTERN, KIND_LABEL, SOURCE_KIND, type EntityKind } from '../../model/kinds';
 
 export interface UpsertResult {
   entity: EntityRecord;
@@ -38,12 +38,12 @@ export interface DeleteResult {
 const sha1 = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
 const DATE_KEY_SET = new Set<string>(DATE_KEYS);
 const PARTY_TYPE_SET = new Set<string>(PARTY_TYPES);
-const FACT_KIND_SET = new Set<string>(FACT_KIND_NAMES);
+const FACT_KIND_SET = new Set<string>(FACT_KINDS);
 /** Cascades stop here: a chain of facts each the only party of the next is never this long. */
 const MAX_CASCADE_ROUNDS = 50;
 
 /** The kind-specific property names of schema/document.schema.json, e.g. COMPANY → country, ticker, website. */
-function kindPropertyNames(kind: EntityKindName): string[] {
+function kindPropertyNames(kind: EntityKind): string[] {
   const defs = documentSchema.$defs as Record<string, { properties?: Record<string, unknown> }>;
   return Object.keys(defs[`properties${KIND_LABEL[kind]}`]?.properties ?? {});
 }
@@ -134,7 +134,7 @@ export class MutationService {
       if (!found) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
       let cleared = 0;
       const ids = [id];
-      if (found.kind === 'SOURCE') {
+      if (found.kind === SOURCE_KIND) {
         const usage = await this.repo.sourceUsage(tx, id);
         if (usage.reports + usage.citations > 0 && !cascade) {
           throw new ConflictError(`"${id}" still backs ${usage.reports} entities and ${usage.citations} relationships; pass cascade: true to delete it and its citations`, { field: 'cascade', ...usage });
@@ -180,9 +180,9 @@ export class MutationService {
     }
   }
 
-  private checkProvenanceSource(known: Map<string, { kind: EntityKindName; sectionIds: string[] }>, source: string, section: string, path: string): void {
+  private checkProvenanceSource(known: Map<string, { kind: EntityKind; sectionIds: string[] }>, source: string, section: string, path: string): void {
     const s = known.get(source);
-    if (!s || s.kind !== 'SOURCE') throw new BadUserInputError(`${path}.source: no source with id "${source}"`, `${path}.source`);
+    if (!s || s.kind !== SOURCE_KIND) throw new BadUserInputError(`${path}.source: no source with id "${source}"`, `${path}.source`);
     if (s.sectionIds.length && !s.sectionIds.includes(section)) {
       throw new BadUserInputError(`${path}.section: "${source}" has no section "${section}"; expected one of: ${s.sectionIds.join(', ')}`, `${path}.section`);
     }
