@@ -7,8 +7,9 @@ import { projectRoot } from '../../src/common/paths';
 import { luceneTerms } from '../../src/read/entity/entity.model';
 import { toPlain, toPlainObject } from '../../src/db/values';
 import { exportSubgraph } from '../../src/graph/export';
-import type { EntityKindName, GraphEdgeData, GraphNodeData, JsonValue } from '../../src/graph/subgraph';
+import type { GraphEdgeData, GraphNodeData, JsonValue } from '../../src/graph/subgraph';
 import { announce, argValue, countingDriver, exitWithParent, startStats } from './common';
+import { BOOKKEEPING_KEYS, type EntityKind } from '../../src/model/kinds';
 
 /**
  * The floor: no GraphQL at all. One HTTP endpoint per workload (POST /<workload> with
@@ -30,7 +31,7 @@ async function read(driver: Driver, text: string, params: Vars) {
 }
 
 /** Bookkeeping the API never shows (the same fields our GraphNode hides). */
-const HIDDEN = new Set(['id', 'kind', 'name', 'nameLangs', 'contentHash', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+const HIDDEN = new Set<string>(['id', 'kind', 'name', 'nameLangs', ...BOOKKEEPING_KEYS]);
 function visible(props: Record<string, JsonValue>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && v !== null) out[k] = v;
@@ -90,7 +91,7 @@ function handlers(): Record<string, Handler> {
       const nodes: GraphNodeData[] = rows.map((r) => {
         const p = toPlainObject(r.get('node'));
         const id = String(p.id);
-        return { id, kind: p.kind as EntityKindName, label: String(p.name ?? id), properties: visible(p), hiddenNeighbors: Math.max(0, Number(toPlain(r.get('degree'))) - (shown.get(id) ?? 0)) };
+        return { id, kind: p.kind as EntityKind, label: String(p.name ?? id), properties: visible(p), hiddenNeighbors: Math.max(0, Number(toPlain(r.get('degree'))) - (shown.get(id) ?? 0)) };
       });
       const truncated = rows.length ? Boolean(rows[0].get('truncated')) : false;
       return { neighborhood: { truncated, export: exportSubgraph({ nodes, edges, truncated }, 'CYTOSCAPE') } };

@@ -1,13 +1,5 @@
-import { Company, Government, Organization, Person } from './types/company.type';
+import { KIND_OBJECT_TYPES } from './types/kinds';
 import { EntityResolver } from './resolvers/entity.resolver';
-import { Event } from './types/event.type';
-import { Investment } from './types/investment.type';
-import { Metric } from './types/metric.type';
-import { Partnership } from './types/partnership.type';
-import { Place, Sector } from './types/place.type';
-import { Policy } from './types/policy.type';
-import { Product } from './types/product.type';
-import { Source } from './types/source.type';
 import { SystemResolver } from './resolvers/system.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
@@ -51,4 +43,4 @@ export const resolvers = [
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */
-export const orphanedTypes = [Company, Government, Organization, Person, Product, Partnership, Investment, Policy, Event, Metric, Place, Sector, Source];
+export const orphanedTypes = [...KIND_OBJECT_TYPES];

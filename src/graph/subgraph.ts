@@ -2,27 +2,14 @@
  * The canonical graph payload every graph query returns (paths, connect, neighborhood) and every
  * export format is produced from. Plain JSON-safe data: no neo4j.Integer, no temporal objects.
  */
-export type EntityKindName =
-  | 'COMPANY'
-  | 'GOVERNMENT'
-  | 'ORGANIZATION'
-  | 'PERSON'
-  | 'PRODUCT'
-  | 'PARTNERSHIP'
-  | 'INVESTMENT'
-  | 'POLICY'
-  | 'EVENT'
-  | 'METRIC'
-  | 'PLACE'
-  | 'SECTOR'
-  | 'SOURCE';
+import type { EntityKind } from '../model/kinds';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface GraphNodeData {
   /** the entity's stable id, e.g. `company:alibaba` */
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   /** display name */
   label: string;
   /** the entity's own fields, JSON-safe (numbers as numbers, dates ISO 8601) */

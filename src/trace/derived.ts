@@ -6,10 +6,9 @@
  * Events and metrics stay nodes: they are happenings and measurements, not relations.
  */
 import { compareIds } from '../graph/export/common';
-import { edgeId, type EntityKindName, type GraphEdgeData, type SubgraphData } from '../graph/subgraph';
+import { edgeId, type GraphEdgeData, type SubgraphData } from '../graph/subgraph';
 import type { Participation } from './trace.model';
-
-export const COLLAPSIBLE_FACT_KINDS: readonly EntityKindName[] = ['PARTNERSHIP', 'INVESTMENT', 'POLICY'];
+import { KINDS } from '../model/kinds';
 
 export interface DerivedEdges {
   edges: GraphEdgeData[];
@@ -38,20 +37,20 @@ export function deriveEdges(participations: readonly Participation[], present: R
   };
   for (const [factId, parts] of byFact) {
     const ids = (type: string) => [...new Set(parts.filter((p) => p.type === type).map((p) => p.entityId))].sort(compareIds);
-    switch (parts[0].factKind) {
-      case 'PARTNERSHIP': {
+    switch (KINDS[parts[0].factKind]?.derivedEdge) {
+      case 'PARTNERS_WITH': {
         // undirected in meaning: one edge per pair, from the smaller id, so the id is stable
         const parties = ids('PARTY_TO');
         for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) add(factId, parties[i], 'PARTNERS_WITH', parties[j]);
         break;
       }
-      case 'INVESTMENT': {
+      case 'INVESTED_IN': {
         const investees = ids('RAISED');
         const targets = investees.length ? investees : ids('FUNDS');
         for (const investor of ids('INVESTOR_IN')) for (const target of targets) add(factId, investor, 'INVESTED_IN', target);
         break;
       }
-      case 'POLICY':
+      case 'ISSUED_POLICY':
         for (const issuer of ids('ISSUED')) for (const target of ids('AFFECTS')) add(factId, issuer, 'ISSUED_POLICY', target);
         break;
       default:

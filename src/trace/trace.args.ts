@@ -5,10 +5,10 @@
  */
 import { BadUserInputError } from '../common/errors';
 import type { IntBounds } from '../common/int-arg';
-import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KIND_NAMES, isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/labels';
-import type { EntityKindName } from '../graph/subgraph';
 import { MAX_DEPTH, MAX_HOPS, type TraversalSpec } from './trace.cypher';
 import type { Window } from './trace.model';
+import { DEFAULT_TRAVERSAL_KINDS, ENTITY_KINDS, type EntityKind, SOURCE_KIND } from '../model/kinds';
+import { RELATIONSHIP_TYPE_NAMES, isRelationshipType, type RelationshipTypeName } from '../model/relationships';
 
 export const TRACE_LIMITS = {
   maxHops: { default: 4, min: 1, max: MAX_HOPS },
@@ -45,9 +45,9 @@ const isWindowed = (w: Window) => w.since !== null || w.until !== null;
  * The path rules of `paths` and `connect`: real-world entities and facts by default, places,
  * sectors, metrics and sources only when `via` names them; provenance (REPORTED_IN) only with SOURCE.
  */
-export function pathSpec(via: readonly EntityKindName[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
-  const kinds = [...new Set<EntityKindName>([...DEFAULT_TRAVERSAL_KINDS, ...(via ?? [])])];
-  const withProvenance = kinds.includes('SOURCE');
+export function pathSpec(via: readonly EntityKind[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
+  const kinds = [...new Set<EntityKind>([...DEFAULT_TRAVERSAL_KINDS, ...(via ?? [])])];
+  const withProvenance = kinds.includes(SOURCE_KIND);
   const types = (relTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== 'REPORTED_IN' || withProvenance);
   if (!types.length) throw new BadUserInputError('REPORTED_IN (provenance) is only crossed when via includes SOURCE', 'relationshipTypes');
   return { relTypes: types, kinds, windowed: isWindowed(window) };
@@ -57,10 +57,10 @@ export function pathSpec(via: readonly EntityKindName[] | null | undefined, relT
  * The rules of `neighborhood`: every kind but SOURCE, every relationship but REPORTED_IN. Naming
  * SOURCE in `kinds`, or REPORTED_IN in `relationshipTypes`, asks for provenance.
  */
-export function neighborhoodSpec(kinds: readonly EntityKindName[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
+export function neighborhoodSpec(kinds: readonly EntityKind[] | null | undefined, relTypes: RelationshipTypeName[] | null, window: Window): TraversalSpec {
   if (kinds && !kinds.length) throw new BadUserInputError('kinds must name at least one kind (or be omitted)', 'kinds');
-  const wantsProvenance = (kinds ?? []).includes('SOURCE') || (relTypes ?? []).includes('REPORTED_IN');
-  const allowed = kinds ? [...new Set(kinds)] : ENTITY_KIND_NAMES.filter((k) => k !== 'SOURCE' || wantsProvenance);
+  const wantsProvenance = (kinds ?? []).includes(SOURCE_KIND) || (relTypes ?? []).includes('REPORTED_IN');
+  const allowed = kinds ? [...new Set(kinds)] : ENTITY_KINDS.filter((k) => k !== SOURCE_KIND || wantsProvenance);
   const types = (relTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== 'REPORTED_IN' || wantsProvenance);
   return { relTypes: types, kinds: allowed, windowed: isWindowed(window) };
 }

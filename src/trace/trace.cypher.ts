@@ -2,18 +2,18 @@
  * Cypher for the traversals whose structure varies with the request: relationship-type lists and
  * kind label expressions (inline, so Neo4j expands only matching relationships and prunes
  * disallowed nodes during the search) and hop bounds (Cypher takes no parameter there). Every
- * fragment comes from the allow-lists in src/model/labels.ts or from a validated integer; every
+ * fragment comes from the model tables in src/model/ or from a validated integer; every
  * value stays a parameter ($from, $to, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
 import { bareProjection } from '../read/projection';
-import { ENTITY_KIND_NAMES, FACT_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/labels';
-import type { EntityKindName } from '../graph/subgraph';
+import { ENTITY_KINDS, FACT_DATE_RANGE, FACT_KINDS, KIND_LABEL, SOURCE_KIND, type EntityKind } from '../model/kinds';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/relationships';
 
 /** What a traversal may cross: relationship types, node kinds, and whether the date window applies. */
 export interface TraversalSpec {
   relTypes: readonly RelationshipTypeName[];
-  kinds: readonly EntityKindName[];
+  kinds: readonly EntityKind[];
   /** when true the query reads $since and $until (ISO dates or null) */
   windowed: boolean;
 }
@@ -36,7 +36,7 @@ export function relPattern(types: readonly RelationshipTypeName[]): string {
 }
 
 /** `v:Company|Person|...`, or `false` when no kind is allowed. */
-export function labelPredicate(v: string, kinds: readonly EntityKindName[]): string {
+export function labelPredicate(v: string, kinds: readonly EntityKind[]): string {
   const labels = [...new Set(kinds)].map((k) => {
     const label = KIND_LABEL[k];
     if (!label) throw new Error(`unknown kind ${k}`);
@@ -50,8 +50,8 @@ export function labelPredicate(v: string, kinds: readonly EntityKindName[]): str
  * with no date at all does not pass once a window is given. Other kinds always pass.
  */
 export function windowPredicate(v: string): string {
-  const start = `coalesce(${v}.startDate, ${v}.date, ${v}.periodStart, ${v}.endDate, ${v}.periodEnd)`;
-  const end = `coalesce(${v}.endDate, ${v}.periodEnd, ${v}.date, ${v}.startDate, ${v}.periodStart)`;
+  const start = `coalesce(${FACT_DATE_RANGE.start.map((k) => `${v}.${k}`).join(', ')})`;
+  const end = `coalesce(${FACT_DATE_RANGE.end.map((k) => `${v}.${k}`).join(', ')})`;
   return (
     `(NOT ${labelPredicate(v, FACT_KINDS)} OR (${start} IS NOT NULL` +
     ` AND ($since IS NULL OR ${end} >= date($since)) AND ($until IS NULL OR ${start} <= date($until))))`
@@ -160,7 +160,7 @@ RETURN ti AS target, length(p) AS length,${PATH_PROJECTION}`;
  */
 export function needsNodePredicate(spec: TraversalSpec): boolean {
   if (spec.windowed) return true;
-  const reachable = ENTITY_KIND_NAMES.filter((k) => k !== 'SOURCE' || spec.relTypes.includes('REPORTED_IN'));
+  const reachable = ENTITY_KINDS.filter((k) => k !== SOURCE_KIND || spec.relTypes.includes('REPORTED_IN'));
   return reachable.some((k) => !spec.kinds.includes(k));
 }
 

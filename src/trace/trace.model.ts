@@ -1,5 +1,6 @@
 import { compareIds } from '../graph/export/common';
-import { edgeId, type EntityKindName, type GraphEdgeData, type GraphNodeData, type JsonValue } from '../graph/subgraph';
+import { edgeId, type GraphEdgeData, type GraphNodeData, type JsonValue } from '../graph/subgraph';
+import { BOOKKEEPING_KEYS, type EntityKind } from '../model/kinds';
 
 /** Plain data the trace service works with; mapped from records at the repository edge. */
 export type NodeBase = Omit<GraphNodeData, 'hiddenNeighbors'>;
@@ -40,17 +41,17 @@ export interface Window {
 /** Who takes part in a fact (for the derived view). */
 export interface Participation {
   factId: string;
-  factKind: EntityKindName;
+  factKind: EntityKind;
   /** PARTY_TO, INVESTOR_IN, RAISED, ISSUED (towards the fact) or FUNDS, AFFECTS (from it) */
   type: string;
   entityId: string;
-  entityKind: EntityKindName;
+  entityKind: EntityKind;
   role: string | null;
 }
 
 /** Stored bookkeeping and the fields GraphNode already carries at the top level. */
-const NODE_HIDDEN = new Set(['id', 'kind', 'name', 'nameLangs', 'contentHash', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
-const EDGE_HIDDEN = new Set(['contentHash', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+const NODE_HIDDEN = new Set<string>(['id', 'kind', 'name', 'nameLangs', ...BOOKKEEPING_KEYS]);
+const EDGE_HIDDEN = new Set<string>(BOOKKEEPING_KEYS);
 
 function pick(props: Record<string, JsonValue>, hidden: ReadonlySet<string>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
@@ -65,7 +66,7 @@ export function toNodeBase(props: Record<string, JsonValue>): NodeBase {
   const id = String(props.id);
   return {
     id,
-    kind: props.kind as EntityKindName,
+    kind: props.kind as EntityKind,
     label: typeof props.name === 'string' && props.name ? props.name : id,
     properties: pick(props, NODE_HIDDEN),
   };

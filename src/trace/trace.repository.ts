@@ -4,9 +4,10 @@ import type { Database, Params } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
 import type { EntityRecord } from '../read/entity/entity.model';
 import { toEntityRecord } from '../read/entity/entity.model';
-import type { EntityKindName, GraphEdgeData, JsonValue } from '../graph/subgraph';
+import type { GraphEdgeData, JsonValue } from '../graph/subgraph';
 import { connectStepQuery, neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type Participation, type RawPath, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
+import { type EntityKind } from '../model/kinds';
 
 /** Paths and the node data of every node they visit. */
 export interface PathsWithNodes {
@@ -94,9 +95,9 @@ export class TraceRepository {
   constructor(private readonly db: Database) {}
 
   /** The kinds of those ids that exist. */
-  async kinds(ids: readonly string[]): Promise<Map<string, EntityKindName>> {
+  async kinds(ids: readonly string[]): Promise<Map<string, EntityKind>> {
     const records = await this.db.read(cypher('entity/kinds-by-ids'), { ids });
-    return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKindName]));
+    return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKind]));
   }
 
   /** Up to k shortest simple paths, in no set order among equal lengths, with the nodes of those the first `first` can be. */

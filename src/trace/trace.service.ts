@@ -2,9 +2,9 @@ import { BadUserInputError, NotFoundError } from '../common/errors';
 import type { EntityRecord } from '../read/entity/entity.model';
 import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
-import type { RelationshipTypeName } from '../model/labels';
-import type { EntityKindName, GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
-import { applyDerived, COLLAPSIBLE_FACT_KINDS, deriveEdges } from './derived';
+import type { GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
+import { applyDerived, deriveEdges } from './derived';
+import { COLLAPSIBLE_FACT_KINDS } from '../model/kinds';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
 import { intArg } from '../common/int-arg';
 import { decodeCursor } from '../read/relay/cursor';
@@ -14,6 +14,8 @@ import { hiddenCounts, orderPaths, selectPaths } from './path-order';
 import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { TraceRepository } from './trace.repository';
+import { type EntityKind } from '../model/kinds';
+import { type RelationshipTypeName } from '../model/relationships';
 
 type Maybe<T> = T | null | undefined;
 
@@ -22,7 +24,7 @@ export interface PathsArgs {
   to: string;
   maxHops?: Maybe<number>;
   relationshipTypes?: Maybe<string[]>;
-  via?: Maybe<EntityKindName[]>;
+  via?: Maybe<EntityKind[]>;
   first?: Maybe<number>;
   since?: Maybe<string>;
   until?: Maybe<string>;
@@ -31,7 +33,7 @@ export interface PathsArgs {
 export interface ConnectArgs {
   ids: string[];
   maxHops?: Maybe<number>;
-  via?: Maybe<EntityKindName[]>;
+  via?: Maybe<EntityKind[]>;
   relationshipTypes?: Maybe<string[]>;
   since?: Maybe<string>;
   until?: Maybe<string>;
@@ -41,7 +43,7 @@ export interface ConnectArgs {
 export interface NeighborhoodArgs {
   id: string;
   depth?: Maybe<number>;
-  kinds?: Maybe<EntityKindName[]>;
+  kinds?: Maybe<EntityKind[]>;
   relationshipTypes?: Maybe<string[]>;
   limit?: Maybe<number>;
   since?: Maybe<string>;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { EntityKindName } from '../graph/subgraph';
-import { isRelationshipType, KIND_LABEL, type RelationshipTypeName } from '../model/labels';
-import { DATE_KEYS, documentSchema, type EntityInput, type ImportDocument, type PropertyValue, type ProvenanceInput, type RelationshipInput } from './document/document.validate';
+import { DATE_KEYS, SOURCE_KIND } from '../model/kinds';
+import { documentSchema, type EntityInput, type ImportDocument, type PropertyValue, type ProvenanceInput, type RelationshipInput } from './document/document.validate';
+import { KIND_LABEL, type EntityKind } from '../model/kinds';
+import { isRelationshipType, type RelationshipTypeName } from '../model/relationships';
 
 /**
  * The rows GraphWriter writes, built from validated import-document items (a whole document, or
@@ -78,7 +79,7 @@ type SchemaDefs = Record<string, { properties?: Record<string, unknown> }>;
 const schemaKeys = (def: string): string[] => Object.keys((documentSchema.$defs as SchemaDefs)[def]?.properties ?? {});
 
 /** The kind-specific property names of schema/document.schema.json, e.g. COMPANY → country, ticker, website. */
-function kindPropertyNames(kind: EntityKindName): string[] {
+function kindPropertyNames(kind: EntityKind): string[] {
   return schemaKeys(`properties${KIND_LABEL[kind]}`);
 }
 
@@ -126,17 +127,17 @@ function sourceOf(p: ProvenanceInput, ctx: RowContext): string {
 
 /** Everything an import document writes, grouped by kind and type in document order (its source first). */
 export interface DocumentRows {
-  entities: [EntityKindName, EntityRow[]][];
+  entities: [EntityKind, EntityRow[]][];
   relationships: [RelationshipTypeName, RelationshipRow[]][];
   provenance: ProvenanceRow[];
 }
 
 export function documentRows(doc: ImportDocument, idMap: ReadonlyMap<string, string>): DocumentRows {
   const ctx: RowContext = { idMap, source: doc.source.id };
-  const source: EntityInput = { ...doc.source, kind: 'SOURCE', properties: sourceProperties(doc) };
+  const source: EntityInput = { ...doc.source, kind: SOURCE_KIND, properties: sourceProperties(doc) };
   const entities = [source, ...doc.entities];
   return {
-    entities: [...groupBy(entities, (e) => e.kind as EntityKindName)].map(([kind, group]) => [kind, group.map((e) => entityRow(e, 'merge', ctx))]),
+    entities: [...groupBy(entities, (e) => e.kind as EntityKind)].map(([kind, group]) => [kind, group.map((e) => entityRow(e, 'merge', ctx))]),
     relationships: [...groupBy(doc.relationships.filter((r) => isRelationshipType(r.type)), (r) => r.type as RelationshipTypeName)].map(([type, group]) => [
       type,
       group.map((r) => relationshipRow(r, 'merge', ctx)),

@@ -1,7 +1,7 @@
 import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
-import type { EntityKindName } from '../graph/subgraph';
-import { KIND_LABEL, type RelationshipTypeName } from '../model/labels';
+import { KIND_LABEL, type EntityKind } from '../model/kinds';
+import { type RelationshipTypeName } from '../model/relationships';
 
 /**
  * GraphWriter's statement builders. Only the label or relationship type varies, and it comes from
@@ -25,7 +25,7 @@ const COUNTS = `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
  * (never losing one) and, when it is an alias of an existing entity, leaves its display name and
  * description alone; a replacing row sets names and properties to what was sent.
  */
-export function upsertEntities(kind: EntityKindName, returning: Returning = 'counts'): CypherQuery {
+export function upsertEntities(kind: EntityKind, returning: Returning = 'counts'): CypherQuery {
   const label = KIND_LABEL[kind];
   return statement(`write/upsert-entities:${kind}${returning === 'records' ? ':records' : ''}`, () => `
 UNWIND $rows AS row

@@ -1,11 +1,12 @@
 import { cypher } from '../db/cypher-registry';
 import type { Tx } from '../db/database';
 import { toPlain, toPlainObject } from '../db/values';
-import type { EntityKindName, JsonValue } from '../graph/subgraph';
-import type { RelationshipTypeName } from '../model/labels';
+import type { JsonValue } from '../graph/subgraph';
 import { type EntityRecord, toEntityRecord } from '../read/entity/entity.model';
 import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
 import { deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
+import { type EntityKind } from '../model/kinds';
+import { type RelationshipTypeName } from '../model/relationships';
 
 /** What a batch of upserts did: rows created, rows changed, rows whose content was already stored. */
 export interface WriteCounts {
@@ -41,11 +42,11 @@ export class GraphWriter {
     readonly actor: string,
   ) {}
 
-  async upsertEntities(kind: EntityKindName, rows: EntityRow[]): Promise<WriteCounts> {
+  async upsertEntities(kind: EntityKind, rows: EntityRow[]): Promise<WriteCounts> {
     return counts(await this.tx.run(upsertEntities(kind), { rows, kind, actor: this.actor }));
   }
 
-  async upsertEntity(kind: EntityKindName, row: EntityRow): Promise<EntityWrite> {
+  async upsertEntity(kind: EntityKind, row: EntityRow): Promise<EntityWrite> {
     const [r] = await this.tx.run(upsertEntities(kind, 'records'), { rows: [row], kind, actor: this.actor });
     return { entity: toEntityRecord(toPlainObject(r.get('n'))), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
   }

@@ -8,10 +8,11 @@ import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
 import { neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
-import { DEFAULT_TRAVERSAL_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../src/model/labels';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
 import { freshGraph, testDatabase } from '../support/graph';
+import { DEFAULT_TRAVERSAL_KINDS } from '../../src/model/kinds';
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationships';
 
 /**
  * Every statement our code runs is planned with EXPLAIN (nothing executes) and its plan checked for

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ENTITY_KINDS,
   METRIC_KINDS,
-  RELATIONSHIP_TYPES,
   documentSchema,
   formatErrors,
   parseAndValidateDocument,
@@ -11,6 +9,8 @@ import {
   type ImportDocument,
   type ValidationError,
 } from '../../src/write/document/document.validate';
+import { ENTITY_KINDS } from '../../src/model/kinds';
+import { RELATIONSHIP_TYPES } from '../../src/model/relationships';
 
 const SEED_FILE = 'data/seed/000_b2d2384472f2fb10.json';
 const seedText = readFileSync(join(__dirname, '..', '..', SEED_FILE), 'utf8');
@@ -101,7 +101,7 @@ describe('the seed document', () => {
   });
 });
 
-describe('the schema and the code agree', () => {
+describe('the schema and the model agree', () => {
   const defs = documentSchema.$defs as Record<string, { enum?: string[] }>;
   it.each([
     ['kind', ENTITY_KINDS],

@@ -3,8 +3,10 @@
  * so the Content-Security-Policy's connect-src 'self' is all it needs). Shapes follow the contract.
  */
 /** The server's own definitions, so the page and the API cannot drift apart. */
-export type { EntityKindName as Kind, JsonValue as Json } from '../../src/graph/subgraph';
-import type { EntityKindName as Kind, JsonValue as Json } from '../../src/graph/subgraph';
+export type { JsonValue as Json } from '../../src/graph/subgraph';
+export type { EntityKind } from '../../src/model/kinds';
+import type { JsonValue as Json } from '../../src/graph/subgraph';
+import type { EntityKind } from '../../src/model/kinds';
 
 export interface LocalizedName {
   lang: string;
@@ -19,7 +21,7 @@ export interface SourceRef {
 }
 export interface EntityDetails {
   id: string;
-  kind: Kind;
+  kind: EntityKind;
   name: string;
   description: string | null;
   names: LocalizedName[];
@@ -28,7 +30,7 @@ export interface EntityDetails {
 }
 export interface GraphNode {
   id: string;
-  kind: Kind;
+  kind: EntityKind;
   label: string;
   properties: Record<string, Json>;
   hiddenNeighbors: number;
@@ -52,7 +54,7 @@ export interface Path {
 }
 export interface SearchHit {
   score: number;
-  entity: { id: string; kind: Kind; name: string; names: LocalizedName[] };
+  entity: { id: string; kind: EntityKind; name: string; names: LocalizedName[] };
 }
 
 export class ApiError extends Error {
@@ -100,7 +102,7 @@ export async function search(text: string, signal?: AbortSignal): Promise<Search
   return data.search;
 }
 
-export async function neighborhood(id: string, kinds: Kind[] | null, limit = 150): Promise<Subgraph> {
+export async function neighborhood(id: string, kinds: EntityKind[] | null, limit = 150): Promise<Subgraph> {
   const data = await request<{ neighborhood: Subgraph }>(
     `query ExplorerNeighborhood($id: ID!, $kinds: [EntityKind!], $limit: Int) {
       neighborhood(id: $id, depth: 1, kinds: $kinds, limit: $limit) { truncated ${GRAPH_FIELDS} }

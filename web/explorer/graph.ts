@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { GraphEdge, GraphNode, Kind, Path } from './api';
+import type { GraphEdge, GraphNode, EntityKind, Path } from './api';
 import { factDate, inDateWindow, isFact, KIND_SHAPES, kindColor } from './kinds';
 
 cytoscape.use(fcose);
@@ -14,7 +14,7 @@ export interface GraphHandlers {
 }
 
 export interface Filters {
-  kinds: ReadonlySet<Kind>;
+  kinds: ReadonlySet<EntityKind>;
   /** ISO dates, '' for open */
   from: string;
   to: string;
@@ -122,7 +122,7 @@ export class GraphView {
           color: kindColor(n.kind),
           shape: KIND_SHAPES[n.kind],
           fact: isFact(n.kind),
-          date: factDate(n.properties) ?? '',
+          date: factDate(n.kind, n.properties) ?? '',
         },
       });
     }
@@ -177,7 +177,7 @@ export class GraphView {
     this.filters = filters;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        const kind = n.data('kind') as Kind;
+        const kind = n.data('kind') as EntityKind;
         const visible = filters.kinds.has(kind) && (!n.data('fact') || inDateWindow(n.data('date') || null, filters.from, filters.to));
         n.toggleClass('filtered', !visible);
       });

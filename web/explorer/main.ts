@@ -132,12 +132,12 @@ ui.search.addEventListener('keydown', (e) => {
 
 // ---- graph actions
 
-function visibleKinds(): Set<api.Kind> {
-  return new Set([...ui.kindFilters.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value as api.Kind));
+function visibleKinds(): Set<api.EntityKind> {
+  return new Set([...ui.kindFilters.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value as api.EntityKind));
 }
 
 /** The kinds to ask the server for: null (all) when nothing is filtered out. */
-function requestedKinds(): api.Kind[] | null {
+function requestedKinds(): api.EntityKind[] | null {
   const kinds = visibleKinds();
   return kinds.size === KINDS.length ? null : [...kinds];
 }

@@ -1,6 +1,7 @@
-import type { EntityDetails, GraphNode, Json, Kind, Subgraph } from './api';
+import type { EntityDetails, EntityKind, GraphNode, Json, Subgraph } from './api';
 import { fill, h } from './dom';
 import { factDate, isFact, KIND_TITLES, kindColor, kindTextColor } from './kinds';
+import { AUDIT_KEYS, ENTITY_FIELD_KEYS, SOURCE_KIND } from '../../src/model/kinds';
 
 export interface PanelActions {
   expand(id: string): void;
@@ -11,11 +12,11 @@ export interface PanelActions {
 }
 
 /** Bookkeeping fields every node has; the panel shows the entity's own facts instead. */
-const SKIPPED_PROPERTIES = new Set(['id', 'kind', 'name', 'names', 'nameLangs', 'description', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+const SKIPPED_PROPERTIES = new Set<string>([...ENTITY_FIELD_KEYS, ...AUDIT_KEYS]);
 
 const LANGUAGE_NAMES: Record<string, string> = { ko: 'Korean', zh: 'Chinese', en: 'English', ja: 'Japanese' };
 
-export function kindChip(kind: Kind): HTMLElement {
+export function kindChip(kind: EntityKind): HTMLElement {
   const chip = h('span', { className: 'kind-chip', dataset: { kind } }, KIND_TITLES[kind] ?? kind);
   chip.style.setProperty('--kind-color', kindColor(kind));
   chip.style.setProperty('--kind-text', kindTextColor(kind));
@@ -41,7 +42,7 @@ export function renderEmpty(panel: HTMLElement): void {
 }
 
 export function renderDetails(panel: HTMLElement, entity: EntityDetails, around: Subgraph, hidden: number, actions: PanelActions): void {
-  const neighbours = around.nodes.filter((n) => n.id !== entity.id && n.kind !== 'SOURCE');
+  const neighbours = around.nodes.filter((n) => n.id !== entity.id && n.kind !== SOURCE_KIND);
   const relation = (other: string): string => {
     const edge = around.edges.find((e) => (e.source === entity.id && e.target === other) || (e.target === entity.id && e.source === other));
     if (!edge) return '';
@@ -98,7 +99,7 @@ function section(title: string, nodes: GraphNode[], relation: (id: string) => st
   if (!nodes.length) return null;
   const list = h('ul', { className: 'links' });
   for (const n of nodes) {
-    const date = factDate(n.properties);
+    const date = factDate(n.kind, n.properties);
     list.append(
       h(
         'li',
@@ -155,7 +156,7 @@ function formatValue(v: Json): string {
 }
 
 function byDateDesc(a: GraphNode, b: GraphNode): number {
-  const da = factDate(a.properties) ?? '';
-  const db = factDate(b.properties) ?? '';
+  const da = factDate(a.kind, a.properties) ?? '';
+  const db = factDate(b.kind, b.properties) ?? '';
   return da === db ? a.label.localeCompare(b.label) : da < db ? 1 : -1;
 }

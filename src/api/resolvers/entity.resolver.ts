@@ -3,7 +3,8 @@ import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
 import type { AppContext } from '../context';
 import type { EntityRecord } from '../../read/entity/entity.model';
 import type { EntityView } from '../../read/entity/entity.view';
-import { Entity, EntityKind, Node, SearchHit, SourceRef } from '../types/entity.type';
+import { Entity, EntityKindEnum, Node, SearchHit, SourceRef } from '../types/entity.type';
+import type { EntityKind } from '../../model/kinds';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -21,7 +22,7 @@ export class EntityResolver {
   @Query(() => [SearchHit], { description: 'Full-text search over every name and alias, in any language (Korean, Chinese, English), best first' })
   search(
     @Arg('text') text: string,
-    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | undefined,
+    @Arg('kinds', () => [EntityKindEnum], { nullable: true }) kinds: EntityKind[] | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
     @SelectionPlan() plan: PrefetchPlan,
     @Ctx() ctx: AppContext,

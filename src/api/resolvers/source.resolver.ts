@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { PAGE_SIZES } from '../../read/relay/page-size';
 import type { EntityRecord } from '../../read/entity/entity.model';
-import { EntityKind } from '../types/entity.type';
+import { EntityKindEnum } from '../types/entity.type';
 import type { AppContext } from '../context';
 import { ReportedEntityConnection, Source } from '../types/source.type';
 import { SelectsField } from './selects-field.decorator';
+import type { EntityKind } from '../../model/kinds';
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -13,7 +14,7 @@ export class SourceResolver {
     @Root() source: EntityRecord,
     @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.connection.default }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('kinds', () => [EntityKind], { nullable: true, description: 'only these kinds' }) kinds: EntityKind[] | null,
+    @Arg('kinds', () => [EntityKindEnum], { nullable: true, description: 'only these kinds' }) kinds: EntityKind[] | null,
     @SelectsField('totalCount') withTotal: boolean,
     @Ctx() ctx: AppContext,
   ) {

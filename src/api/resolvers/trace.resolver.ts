@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, JSONScalar } from '../scalars';
-import { EntityKind } from '../types/entity.type';
+import { EntityKindEnum } from '../types/entity.type';
 import type { SubgraphData } from '../../graph/subgraph';
 import type { AppContext } from '../context';
 import { EventConnection, GraphFormat, Path, Subgraph } from '../types/trace.type';
 import { PAGE_SIZES } from '../../read/relay/page-size';
+import type { EntityKind } from '../../model/kinds';
 
 /**
  * Path tracing over the graph. Thin: arguments in, one service call, result out. Validation,
@@ -23,7 +24,7 @@ export class TraceResolver {
     @Arg('to', () => ID) to: string,
     @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
     @Arg('relationshipTypes', () => [String], { nullable: true, description: 'only these relationship types (e.g. PARTY_TO)' }) relationshipTypes: string[] | null,
-    @Arg('via', () => [EntityKind], { nullable: true, description: 'also cross these kinds (PLACE, SECTOR, METRIC, SOURCE)' }) via: EntityKind[] | null,
+    @Arg('via', () => [EntityKindEnum], { nullable: true, description: 'also cross these kinds (PLACE, SECTOR, METRIC, SOURCE)' }) via: EntityKind[] | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 3, description: 'how many paths (1-20)' }) first: number | null,
     @Arg('since', () => DateScalar, { nullable: true, description: 'only facts whose dates reach this day or later' }) since: string | null,
     @Arg('until', () => DateScalar, { nullable: true, description: 'only facts whose dates start this day or earlier' }) until: string | null,
@@ -40,7 +41,7 @@ export class TraceResolver {
   connect(
     @Arg('ids', () => [ID]) ids: string[],
     @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
-    @Arg('via', () => [EntityKind], { nullable: true }) via: EntityKind[] | null,
+    @Arg('via', () => [EntityKindEnum], { nullable: true }) via: EntityKind[] | null,
     @Arg('relationshipTypes', () => [String], { nullable: true }) relationshipTypes: string[] | null,
     @Arg('since', () => DateScalar, { nullable: true }) since: string | null,
     @Arg('until', () => DateScalar, { nullable: true }) until: string | null,
@@ -65,7 +66,7 @@ export class TraceResolver {
   neighborhood(
     @Arg('id', () => ID) id: string,
     @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null,
-    @Arg('kinds', () => [EntityKind], { nullable: true, description: 'only neighbours of these kinds (SOURCE adds provenance)' }) kinds: EntityKind[] | null,
+    @Arg('kinds', () => [EntityKindEnum], { nullable: true, description: 'only neighbours of these kinds (SOURCE adds provenance)' }) kinds: EntityKind[] | null,
     @Arg('relationshipTypes', () => [String], { nullable: true }) relationshipTypes: string[] | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 300 }) limit: number | null,
     @Arg('since', () => DateScalar, { nullable: true }) since: string | null,

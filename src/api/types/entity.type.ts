@@ -1,29 +1,16 @@
 import { Field, Float, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONScalar } from '../scalars';
-import { KIND_LABEL } from '../../model/labels';
 import type { JsonValue } from '../../graph/subgraph';
+import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../../model/kinds';
 
-export enum EntityKind {
-  COMPANY = 'COMPANY',
-  GOVERNMENT = 'GOVERNMENT',
-  ORGANIZATION = 'ORGANIZATION',
-  PERSON = 'PERSON',
-  PRODUCT = 'PRODUCT',
-  PARTNERSHIP = 'PARTNERSHIP',
-  INVESTMENT = 'INVESTMENT',
-  POLICY = 'POLICY',
-  EVENT = 'EVENT',
-  METRIC = 'METRIC',
-  PLACE = 'PLACE',
-  SECTOR = 'SECTOR',
-  SOURCE = 'SOURCE',
-}
-registerEnumType(EntityKind, { name: 'EntityKind', description: 'What kind of thing an entity is' });
+/** The GraphQL enum `EntityKind`: one value per row of the model table, in its order. */
+export const EntityKindEnum = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k])) as { readonly [K in EntityKind]: K };
+registerEnumType(EntityKindEnum, { name: 'EntityKind', description: 'What kind of thing an entity is' });
 
-/** GraphQL object type name of each kind: the same word as its Neo4j label. */
-export const KIND_TYPE_NAME = KIND_LABEL as Readonly<Record<EntityKind, string>>;
+/** Interfaces resolve to the object type named like the kind's label. */
+const typeNameOf = (v: { kind: EntityKind }): string => KIND_LABEL[v.kind];
 
-@InterfaceType({ description: 'Anything with a stable id', resolveType: (v: { kind: EntityKind }) => KIND_TYPE_NAME[v.kind] })
+@InterfaceType({ description: 'Anything with a stable id', resolveType: typeNameOf })
 export abstract class Node {
   @Field(() => ID, { description: 'stable id of the form <kind>:<slug>, e.g. company:alibaba' })
   id!: string;
@@ -41,10 +28,10 @@ export class LocalizedName {
 @InterfaceType({
   implements: Node,
   description: 'A thing in the knowledge graph: an organization, product, fact, place, sector or source',
-  resolveType: (v: { kind: EntityKind }) => KIND_TYPE_NAME[v.kind],
+  resolveType: typeNameOf,
 })
 export abstract class Entity extends Node {
-  @Field(() => EntityKind)
+  @Field(() => EntityKindEnum)
   kind!: EntityKind;
 
   @Field({ description: 'display name (English where known)' })

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONScalar } from '../scalars';
-import { Entity, EntityKind } from './entity.type';
+import { Entity, EntityKindEnum } from './entity.type';
 import type { JsonValue } from '../../graph/subgraph';
+import type { EntityKind } from '../../model/kinds';
 
 @InputType({ description: 'A name or alias in one language' })
 export class LocalizedNameInput {
@@ -35,7 +36,7 @@ export class EntityInput {
   @Field(() => ID, { description: '<kind>:<slug>, e.g. company:pony-ai; the prefix gives the kind' })
   id!: string;
 
-  @Field(() => EntityKind, { nullable: true, description: "defaults to the id's prefix; must match it. SOURCE is not accepted (use importDocument)" })
+  @Field(() => EntityKindEnum, { nullable: true, description: "defaults to the id's prefix; must match it. SOURCE is not accepted (use importDocument)" })
   kind?: EntityKind | null;
 
   @Field({ description: 'display name (English where known); must also be in names' })

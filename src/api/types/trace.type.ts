@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from './connection.type';
 import { JSONScalar } from '../scalars';
-import { EntityKind } from './entity.type';
+import { EntityKindEnum } from './entity.type';
 import { Event } from './event.type';
 import type { JsonValue } from '../../graph/subgraph';
+import type { EntityKind } from '../../model/kinds';
 
 /** The JSON formats `Subgraph.export` produces, one per visualization library. */
 export enum GraphFormat {
@@ -30,7 +31,7 @@ export class GraphNode {
   @Field(() => ID, { description: "the entity's stable id" })
   id!: string;
 
-  @Field(() => EntityKind)
+  @Field(() => EntityKindEnum)
   kind!: EntityKind;
 
   @Field({ description: 'display name' })

@@ -2,7 +2,8 @@
  * Shared helpers for the format adapters: one normalisation step (so every format sees the same
  * sorted, consistent graph), reserved-key renaming, plain-text tooltips and the kind palette.
  */
-import type { EntityKindName, GraphEdgeData, GraphNodeData, JsonValue, SubgraphData } from '../subgraph';
+import type { GraphEdgeData, GraphNodeData, JsonValue, SubgraphData } from '../subgraph';
+import { ENTITY_KINDS, KINDS, type EntityKind } from '../../model/kinds';
 
 export type Props = Record<string, JsonValue>;
 
@@ -81,26 +82,12 @@ export function isDerived(edge: GraphEdgeData): boolean {
   return edge.id.startsWith('derived:');
 }
 
-/** One color per kind, shared by every format that carries a color, so views look alike. */
-export const KIND_COLORS: Readonly<Record<EntityKindName, string>> = {
-  COMPANY: '#4e79a7',
-  GOVERNMENT: '#e15759',
-  ORGANIZATION: '#76b7b2',
-  PERSON: '#f28e2b',
-  PRODUCT: '#59a14f',
-  PARTNERSHIP: '#edc948',
-  INVESTMENT: '#b07aa1',
-  POLICY: '#ff9da7',
-  EVENT: '#9c755f',
-  METRIC: '#bab0ac',
-  PLACE: '#86bcb6',
-  SECTOR: '#d37295',
-  SOURCE: '#8cd17d',
-};
+/** One color per kind (from the model table), shared by every format that carries a color, so views look alike. */
+export const KIND_COLORS: Readonly<Record<EntityKind, string>> = Object.fromEntries(ENTITY_KINDS.map((k) => [k, KINDS[k].color])) as Record<EntityKind, string>;
 
-export const KIND_ORDER: readonly EntityKindName[] = Object.keys(KIND_COLORS) as EntityKindName[];
+export const KIND_ORDER: readonly EntityKind[] = ENTITY_KINDS;
 
-export function kindColor(kind: EntityKindName): string {
+export function kindColor(kind: EntityKind): string {
   return KIND_COLORS[kind] ?? '#999999';
 }
 

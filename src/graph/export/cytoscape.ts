@@ -4,13 +4,14 @@
  * `cytoscape_data` writes. Domain properties are flattened into `data` so stylesheet mappers such
  * as `data(label)` or `[kind = "COMPANY"]` work directly.
  */
-import type { EntityKindName, JsonValue, SubgraphData } from '../subgraph';
+import type { JsonValue, SubgraphData } from '../subgraph';
+import type { EntityKind } from '../../model/kinds';
 import { fromPairs, isDerived, normalize, safeProps } from './common';
 
 export interface CytoscapeNodeData {
   id: string;
   label: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   hiddenNeighbors: number;
   [property: string]: JsonValue;
 }

@@ -3,13 +3,14 @@
  * `Graph.from(json)` or `graph.import(json)` and ready for sigma.js: every node carries numeric
  * `x`/`y` (sigma throws without them), `size` and `color`.
  */
-import type { EntityKindName, JsonValue, SubgraphData } from '../subgraph';
+import type { JsonValue, SubgraphData } from '../subgraph';
+import type { EntityKind } from '../../model/kinds';
 import { degrees, fromPairs, kindColor, nodeSize, normalize, safeProps } from './common';
 import { layoutPositions } from './layout';
 
 export interface GraphologyNodeAttributes {
   label: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   x: number;
   y: number;
   size: number;

@@ -3,12 +3,13 @@
  * an object keyed by node id, `graph.edges` an array with `source`/`target`/`relation`. A neutral,
  * documented JSON for non-JavaScript consumers.
  */
-import type { EntityKindName, SubgraphData } from '../subgraph';
+import type { SubgraphData } from '../subgraph';
+import type { EntityKind } from '../../model/kinds';
 import { fromPairs, normalize, type Props, sortedProps } from './common';
 
 export interface JgfNode {
   label: string;
-  metadata: { kind: EntityKindName; hiddenNeighbors: number; properties: Props };
+  metadata: { kind: EntityKind; hiddenNeighbors: number; properties: Props };
 }
 
 export interface JgfEdge {

@@ -7,7 +7,8 @@
  * Domain properties are nested under `properties`: NVL reads `size`, `color`, `pinned`, `html`,
  * `x`/`y` ... straight off the node, so flattening could restyle or pin it.
  */
-import type { EntityKindName, SubgraphData } from '../subgraph';
+import type { SubgraphData } from '../subgraph';
+import type { EntityKind } from '../../model/kinds';
 import { degrees, kindColor, nodeSize, normalize, type Props, sortedProps } from './common';
 
 export interface NvlNode {
@@ -15,7 +16,7 @@ export interface NvlNode {
   caption: string;
   color: string;
   size: number;
-  kind: EntityKindName;
+  kind: EntityKind;
   hiddenNeighbors: number;
   properties: Props;
 }

@@ -6,17 +6,18 @@
  * METRIC's `value` scales the node, a GOVERNMENT's `level` drives hierarchical layout, `color`,
  * `shape`, `font`, `size` ...).
  */
-import type { EntityKindName, SubgraphData } from '../subgraph';
+import type { SubgraphData } from '../subgraph';
+import type { EntityKind } from '../../model/kinds';
 import { edgeTitle, isDerived, labelMap, normalize, type Props, sortedProps, nodeTitle } from './common';
 
 export interface VisNode {
   id: string;
   label: string;
   /** the kind, so `options.groups.COMPANY` styles all companies */
-  group: EntityKindName;
+  group: EntityKind;
   /** plain-text tooltip */
   title: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   hiddenNeighbors: number;
   properties: Props;
 }

@@ -2,14 +2,13 @@ import type { CypherQuery } from '../../db/cypher-registry';
 import { boundedMemo } from '../../common/bounded-memo';
 import { withPrefetch } from '../planner/prefetch.cypher';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
-import { KIND_LABEL } from '../../model/labels';
-import type { EntityKindName } from '../../graph/subgraph';
-import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
+import { ConnectionFilter, ConnectionOrder } from './connection.model';
+import { dateFieldOf, KIND_LABEL, KINDS, type EntityKind } from '../../model/kinds';
 
 /**
  * Statements behind the root connections. Their structure varies with the filters present and
- * the ordering, so they are assembled here from fixed fragments: the label comes from
- * graph/labels.ts, property names from KIND_CONNECTIONS (our own tables), every value is a
+ * the ordering, so they are assembled here from fixed fragments: the label and
+ * property names come from the model table (src/model/kinds.ts, our own code), every value is a
  * parameter. Paging is keyset (`after` = strictly after the last row's sort key and id), never SKIP.
  */
 const queries = boundedMemo<CypherQuery>(1000);
@@ -21,22 +20,23 @@ function memo(name: string, build: () => string): CypherQuery {
 /** Links through which an entity is in, or about, a sector. */
 const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
 
-function conditions(kind: EntityKindName, f: ConnectionFilter): string[] {
-  const spec = KIND_CONNECTIONS[kind];
+function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
+  const spec = KINDS[kind];
+  const dateField = dateFieldOf(kind);
   const out: string[] = [];
   if (f.name !== undefined) out.push('any(x IN coalesce(n.names, []) + [n.name] WHERE toLower(x) CONTAINS $name)');
   if (f.ids !== undefined) out.push('n.id IN $ids');
   if (f.country !== undefined && spec.countryField) out.push(`n.${spec.countryField} = $country`);
-  if (f.sector !== undefined && spec.sector) out.push(`EXISTS { (n)-[:${SECTOR_LINKS}]->(:Sector {id: $sector}) }`);
-  if (f.participant !== undefined && spec.participant) {
+  if (f.sector !== undefined && spec.sectorFilter) out.push(`EXISTS { (n)-[:${SECTOR_LINKS}]->(:Sector {id: $sector}) }`);
+  if (f.participant !== undefined && spec.participantFilter) {
     out.push("EXISTS { MATCH (n)-[r]-(:Entity {id: $participant}) WHERE type(r) <> 'REPORTED_IN' }");
   }
   for (const { field } of f.equals) {
     if (!spec.enumFields.includes(field)) throw new Error(`${kind} has no filterable field ${field}`);
     out.push(`n.${field} IN $eq_${field}`);
   }
-  if (f.dateFrom !== undefined && spec.dateField) out.push(`n.${spec.dateField} >= date($dateFrom)`);
-  if (f.dateTo !== undefined && spec.dateField) out.push(`n.${spec.dateField} <= date($dateTo)`);
+  if (f.dateFrom !== undefined && dateField) out.push(`n.${dateField} >= date($dateFrom)`);
+  if (f.dateTo !== undefined && dateField) out.push(`n.${dateField} <= date($dateTo)`);
   return out;
 }
 
@@ -46,8 +46,8 @@ function filterSignature(f: ConnectionFilter): string {
 }
 
 /** The sort key as Cypher reads it, and how a cursor's string key is turned back into that type. */
-function sortKey(kind: EntityKindName, order: ConnectionOrder): { expr: string; param: string } {
-  const dateField = KIND_CONNECTIONS[kind].dateField;
+function sortKey(kind: EntityKind, order: ConnectionOrder): { expr: string; param: string } {
+  const dateField = dateFieldOf(kind);
   switch (order.field) {
     case 'DATE':
       if (!dateField) throw new Error(`${kind} has no date to sort on`);
@@ -68,16 +68,16 @@ function sortKey(kind: EntityKindName, order: ConnectionOrder): { expr: string; 
  * own properties in index order, so the country leads; under its equality filter it is one value
  * and changes nothing. DATE and CREATED_AT sort on a coalesce() no index holds, so they sort.
  */
-function nameIndexTerms(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): { where: string[]; leading: string[] } {
+function nameIndexTerms(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): { where: string[]; leading: string[] } {
   if (order.field !== 'NAME') return { where: [], leading: [] };
-  const countryField = KIND_CONNECTIONS[kind].countryField;
+  const countryField = KINDS[kind].countryField;
   // with a cursor, the range on the name already excludes nulls
   const where = [...(hasCursor ? [] : ['n.name IS NOT NULL']), 'n.id IS NOT NULL'];
   return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
 }
 
 /** The rows of one page of `kind`, as `n0` with their `sortKey`, in page order. */
-export function pageQuery(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
+export function pageQuery(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): CypherQuery {
   const name = `connection/page:${kind}:${filterSignature(filter)}:${order.field}:${order.direction}:${hasCursor}`;
   return memo(name, () => {
     const key = sortKey(kind, order);
@@ -99,11 +99,11 @@ RETURN n AS n0, sortKey`;
  * The page with what its selection reads: only those properties of the page's rows, and the
  * relationship lists nested under them, in the page's one statement (prefetch.cypher.ts).
  */
-export function pageWithPrefetch(kind: EntityKindName, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan: PrefetchPlan) {
+export function pageWithPrefetch(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan: PrefetchPlan) {
   return withPrefetch(pageQuery(kind, filter, order, hasCursor), plan, { columns: ['sortKey'], orderBy: `sortKey ${order.direction}, n.id ${order.direction}` });
 }
 
-export function countQuery(kind: EntityKindName, filter: ConnectionFilter): CypherQuery {
+export function countQuery(kind: EntityKind, filter: ConnectionFilter): CypherQuery {
   return memo(`connection/count:${kind}:${filterSignature(filter)}`, () => {
     const where = conditions(kind, filter);
     return `MATCH (n:${KIND_LABEL[kind]})

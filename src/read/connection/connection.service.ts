@@ -1,12 +1,12 @@
 import { BadUserInputError } from '../../common/errors';
-import type { EntityKindName } from '../../graph/subgraph';
-import { ConnectionFilter, ConnectionOrder, KIND_CONNECTIONS } from './connection.model';
+import { ConnectionFilter, ConnectionOrder } from './connection.model';
 import type { ConnectionRepository } from './connection.repository';
 import type { EntityView } from '../entity/entity.view';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { decodeCursor } from '../relay/cursor';
 import { buildPage, rowsFor, type Page } from '../relay/page';
 import { checkFirst, PAGE_SIZES } from '../relay/page-size';
+import { type EntityKind, dateFieldOf, KINDS } from '../../model/kinds';
 
 /** A filter as GraphQL hands it over: the common fields plus the kind's enum fields by name. */
 export type FilterInput = {
@@ -30,10 +30,10 @@ export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
-  async page(kind: EntityKindName, args: PageArgs, plan: PrefetchPlan): Promise<Page<EntityView>> {
+  async page(kind: EntityKind, args: PageArgs, plan: PrefetchPlan): Promise<Page<EntityView>> {
     const first = checkFirst(args.first, PAGE_SIZES.connection);
     const order: ConnectionOrder = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
-    if (order.field === 'DATE' && !KIND_CONNECTIONS[kind].dateField) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
+    if (order.field === 'DATE' && !dateFieldOf(kind)) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
     const after = decodeCursor(args.after, order.field);
     const filter = normalizeFilter(kind, args.filter ?? {});
     const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, after, rowsFor(first), plan);
@@ -51,8 +51,8 @@ export class ConnectionService {
 const ISO_COUNTRY = /^[A-Za-z]{2}$/;
 
 /** Checks a filter and keeps only what is set; error fields are paths under `filter`. */
-export function normalizeFilter(kind: EntityKindName, input: FilterInput): ConnectionFilter {
-  const spec = KIND_CONNECTIONS[kind];
+export function normalizeFilter(kind: EntityKind, input: FilterInput): ConnectionFilter {
+  const spec = KINDS[kind];
   const f: ConnectionFilter = { equals: [] };
   if (input.name != null) {
     const name = input.name.trim();

@@ -1,9 +1,10 @@
-import type { JsonValue, EntityKindName } from '../../graph/subgraph';
+import type { JsonValue } from '../../graph/subgraph';
+import { ENTITY_FIELD_KEYS, HIDDEN_KEYS, type EntityKind } from '../../model/kinds';
 
 /** What every entity record holds: plain data, mapped from a node at the repository edge. */
 export interface EntityFields {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   names: { lang: string; value: string }[];
   description: string | null;
@@ -31,7 +32,7 @@ export interface SourceRefRecord {
 }
 
 /** Stored properties that are bookkeeping, not the entity's own fields. */
-const INTERNAL = new Set(['id', 'kind', 'name', 'names', 'nameLangs', 'description', 'contentHash']);
+const INTERNAL = new Set<string>([...ENTITY_FIELD_KEYS, ...HIDDEN_KEYS]);
 
 /** Stored properties kept out of the top level of a record, where the record's own fields live. */
 const RESERVED_TOP_LEVEL = 'prefetched';
@@ -53,7 +54,7 @@ export function toEntityFields(p: Record<string, JsonValue>): EntityFields {
     if (k !== RESERVED_TOP_LEVEL) record[k] = p[k];
   }
   record.id = p.id as string;
-  record.kind = p.kind as EntityKindName;
+  record.kind = p.kind as EntityKind;
   record.name = p.name as string;
   record.names = values.map((value, i) => ({ lang: langs[i] ?? 'und', value }));
   record.description = (p.description as string | null) ?? null;

@@ -1,12 +1,12 @@
 import { cypher } from '../../db/cypher-registry';
 import type { Database } from '../../db/database';
 import { int, toPlain, toPlainObject } from '../../db/values';
-import type { EntityKindName } from '../../graph/subgraph';
 import { withPrefetch } from '../planner/prefetch.cypher';
 import { decodeTree } from '../planner/prefetch.decode';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { EntityRecord, luceneTerms, SourceRefRecord, toEntityRecord } from './entity.model';
 import type { PartialEntityRecord } from './entity.view';
+import { type EntityKind } from '../../model/kinds';
 
 export class EntityRepository {
   constructor(private readonly db: Database) {}
@@ -34,7 +34,7 @@ export class EntityRepository {
   }
 
   /** Best matches first, each with what `plan` says its selection reads below it. */
-  async search(text: string, kinds: EntityKindName[], first: number, plan: PrefetchPlan): Promise<{ entity: PartialEntityRecord; score: number }[]> {
+  async search(text: string, kinds: EntityKind[], first: number, plan: PrefetchPlan): Promise<{ entity: PartialEntityRecord; score: number }[]> {
     const { query, params } = withPrefetch(cypher('entity/search'), plan, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
     const records = await this.db.read(query, {
       ...params,

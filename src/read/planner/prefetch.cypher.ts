@@ -11,7 +11,7 @@ import { branchMatch } from '../relationship/relationship.cypher';
  * key: edges of one type and direction to entities of one kind, ordered by name then id, limited.
  * Each subquery collects its rows into a list of `{type, rel, m, pf}` maps, `pf` holding the
  * lists of the branches below, so a whole tree comes back in one row per root entity.
- * Relationship types and labels come from the allow-lists in graph/labels.ts (the plan only holds
+ * Relationship types and labels come from the model tables in src/model/ (the plan only holds
  * values validated against them); limits are parameters `$pf<i>`.
  */
 interface PrefetchCypher {

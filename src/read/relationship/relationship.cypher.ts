@@ -1,15 +1,15 @@
 import { boundedMemo } from '../../common/bounded-memo';
 import type { CypherQuery } from '../../db/cypher-registry';
-import { KIND_LABEL } from '../../model/labels';
 import { entityProjection } from '../projection';
 import { RelBranch } from './relationship.model';
+import { KIND_LABEL } from '../../model/kinds';
 
 /**
  * The one query behind every nested relationship field. A batch of DataLoader keys is grouped
  * into branches (relationship type, direction, neighbour kind, limit); each branch is a UNION ALL
  * part that looks its entities up by id (the unique-id index) and expands only edges of its type,
  * so Neo4j reads the typed relationship chain instead of every edge of a busy node. Types and
- * labels come from the allow-lists in graph/labels.ts; ids and limits are parameters.
+ * labels come from the model tables in src/model/; ids and limits are parameters.
  */
 const memo = boundedMemo<CypherQuery>(1000);
 

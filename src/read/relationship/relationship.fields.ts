@@ -1,6 +1,6 @@
-import type { EntityKindName } from '../../graph/subgraph';
 import type { Direction, RelType } from './relationship.model';
 import { PathFieldSpec, RELATED_FIELD, RelationFieldSpec, RelSpec } from './relationship.read';
+import { type EntityKind } from '../../model/kinds';
 
 /**
  * Every relationship field of the schema and how it reads the graph, by GraphQL type name and
@@ -11,7 +11,7 @@ import { PathFieldSpec, RELATED_FIELD, RelationFieldSpec, RelSpec } from './rela
  */
 
 /** One hop over one edge type: the common case of a field's path. */
-function hop(type: RelType, direction: Direction | 'BOTH', kind?: EntityKindName): RelSpec[][] {
+function hop(type: RelType, direction: Direction | 'BOTH', kind?: EntityKind): RelSpec[][] {
   return [[{ type, direction, kind }]];
 }
 

@@ -1,6 +1,7 @@
 import type { EntityFields, EntityRecord } from '../entity/entity.model';
-import type { RelationshipTypeName } from '../../model/labels';
-import type { EntityKindName, JsonValue } from '../../graph/subgraph';
+import type { JsonValue } from '../../graph/subgraph';
+import { type EntityKind, HIDDEN_KEYS } from '../../model/kinds';
+import { type RelationshipTypeName } from '../../model/relationships';
 
 /** Which way an edge is followed from the entity at hand. */
 export type Direction = 'OUT' | 'IN';
@@ -17,7 +18,7 @@ export interface RelKey {
   id: string;
   type: RelType;
   direction: Direction;
-  kind?: EntityKindName;
+  kind?: EntityKind;
   limit: number;
 }
 
@@ -49,7 +50,7 @@ export function relKeyString(k: RelKey): string {
 }
 
 /** Edge properties that are bookkeeping, not facts. */
-const INTERNAL_EDGE_PROPS = new Set(['contentHash']);
+const INTERNAL_EDGE_PROPS = new Set<string>(HIDDEN_KEYS);
 
 export function edgeProperties(p: Record<string, JsonValue>): Record<string, JsonValue> {
   return Object.fromEntries(Object.entries(p).filter(([k]) => !INTERNAL_EDGE_PROPS.has(k)));

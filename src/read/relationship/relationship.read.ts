@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../common/errors';
-import type { EntityKindName } from '../../graph/subgraph';
-import { isRelationshipType, RELATIONSHIP_TYPE_NAMES } from '../../model/labels';
 import type { Direction, RelBranch, RelType } from './relationship.model';
+import { type EntityKind } from '../../model/kinds';
+import { RELATIONSHIP_TYPE_NAMES, isRelationshipType } from '../../model/relationships';
 
 /**
  * Typed relationship lists return 10 unless asked for more: nested lists multiply (20 companies ×
@@ -17,7 +17,7 @@ export const RELATED_MAX_FIRST = 500;
 export interface RelSpec {
   type: RelType;
   direction: Direction | 'BOTH';
-  kind?: EntityKindName;
+  kind?: EntityKind;
 }
 
 /**

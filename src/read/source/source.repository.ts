@@ -2,7 +2,7 @@ import { cypher } from '../../db/cypher-registry';
 import type { Database } from '../../db/database';
 import { int, toPlain, toPlainObject } from '../../db/values';
 import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import type { EntityKindName } from '../../graph/subgraph';
+import { type EntityKind } from '../../model/kinds';
 
 /**
  * One page request: the entities `source` reported, of `kinds` (all if empty), after entity id
@@ -12,7 +12,7 @@ export interface ReportedKey {
   source: string;
   rows: number;
   after: string | null;
-  kinds: EntityKindName[];
+  kinds: EntityKind[];
   withTotal: boolean;
 }
 

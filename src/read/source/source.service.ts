@@ -1,14 +1,14 @@
 import type { EntityRecord } from '../entity/entity.model';
-import type { EntityKindName } from '../../graph/subgraph';
 import { decodeCursor } from '../relay/cursor';
 import { buildPage, rowsFor, type Page } from '../relay/page';
 import { checkFirst, PAGE_SIZES } from '../relay/page-size';
 import type { ReportedKey, ReportedRows, SourceRepository } from './source.repository';
+import { type EntityKind } from '../../model/kinds';
 
 export interface ReportedArgs {
   first?: number | null;
   after?: string | null;
-  kinds?: EntityKindName[] | null;
+  kinds?: EntityKind[] | null;
   /** whether the client selected `totalCount`: then the page's statement counts as well */
   withTotal: boolean;
 }

@@ -4,52 +4,13 @@
  * provenance sections, date order. They run on any parsed JSON, well-formed or not, so that one
  * pass reports as much as it can; each problem comes back as a JSON pointer and a message.
  */
-import {
-  DATE_KEYS,
-  ENTITY_KINDS,
-  ID_PATTERN,
-  RELATIONSHIP_TYPES,
-  ROLE_REQUIRED_TYPES,
-  idPrefix,
-  kindOfId,
-  type EntityKind,
-  type RelationshipType,
-} from './document.types';
+import { DATE_KEYS, ID_PATTERN, idPrefix, isEntityKind, kindOfId, SOURCE_KIND, type EntityKind } from '../../model/kinds';
+import { ENDPOINT_RULES, isImportableRelationshipType, RELATIONSHIP_TYPES, ROLE_REQUIRED_TYPES } from '../../model/relationships';
 
 export interface RuleError {
   path: string;
   message: string;
 }
-
-const ORGANIZATIONS: readonly EntityKind[] = ['COMPANY', 'GOVERNMENT', 'ORGANIZATION'];
-const ACTORS: readonly EntityKind[] = [...ORGANIZATIONS, 'PERSON'];
-const FACTS: readonly EntityKind[] = ['PARTNERSHIP', 'INVESTMENT', 'POLICY', 'EVENT', 'METRIC'];
-const ANY: readonly EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'SOURCE');
-
-/** Which kinds each relationship type may join (schema/MODEL.md, "Relationships"). */
-export const ENDPOINT_RULES: Readonly<Record<RelationshipType, { from: readonly EntityKind[]; to: readonly EntityKind[] }>> = {
-  PARTY_TO: { from: ACTORS, to: ['PARTNERSHIP'] },
-  INVESTOR_IN: { from: ACTORS, to: ['INVESTMENT'] },
-  RAISED: { from: ['COMPANY', 'ORGANIZATION'], to: ['INVESTMENT'] },
-  FUNDS: { from: ['INVESTMENT'], to: ['SECTOR', 'PRODUCT'] },
-  ISSUED: { from: ORGANIZATIONS, to: ['POLICY'] },
-  AFFECTS: { from: ['POLICY'], to: ANY },
-  APPLIES_IN: { from: ['POLICY'], to: ['PLACE'] },
-  INVOLVED_IN: { from: ANY, to: ['EVENT'] },
-  OCCURRED_IN: { from: ['EVENT', 'PARTNERSHIP'], to: ['PLACE'] },
-  RELATED_TO: { from: FACTS, to: FACTS },
-  ABOUT: { from: FACTS, to: ['PRODUCT', 'SECTOR'] },
-  SUBJECT_OF: { from: ANY, to: ['METRIC'] },
-  REPORTED_BY: { from: ['METRIC'], to: ACTORS },
-  IN_MARKET: { from: ['METRIC'], to: ['SECTOR'] },
-  IN_REGION: { from: ['METRIC'], to: ['PLACE'] },
-  MAKES: { from: ORGANIZATIONS, to: ['PRODUCT'] },
-  SUBSIDIARY_OF: { from: ['COMPANY'], to: ['COMPANY'] },
-  HEADQUARTERED_IN: { from: ORGANIZATIONS, to: ['PLACE'] },
-  GOVERNS: { from: ['GOVERNMENT'], to: ['PLACE'] },
-  LOCATED_IN: { from: ['PLACE'], to: ['PLACE'] },
-  IN_SECTOR: { from: ANY, to: ['SECTOR'] },
-};
 
 type Json = Record<string, unknown>;
 
@@ -62,13 +23,6 @@ function asArray(v: unknown): unknown[] {
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
-function isKind(v: unknown): v is EntityKind {
-  return typeof v === 'string' && (ENTITY_KINDS as readonly string[]).includes(v);
-}
-function isRelationshipType(v: unknown): v is RelationshipType {
-  return typeof v === 'string' && (RELATIONSHIP_TYPES as readonly string[]).includes(v);
-}
-
 /** Runs every rule; returns the problems found and the external ids the document uses. */
 export function checkRules(doc: unknown): { errors: RuleError[]; externalIds: string[] } {
   const errors: RuleError[] = [];
@@ -81,12 +35,12 @@ export function checkRules(doc: unknown): { errors: RuleError[]; externalIds: st
 
   // Ids: the source's and every entity's, each once.
   const defined = new Map<string, { path: string; kind: EntityKind | undefined }>();
-  if (sourceId) defined.set(sourceId, { path: '/source/id', kind: 'SOURCE' });
+  if (sourceId) defined.set(sourceId, { path: '/source/id', kind: SOURCE_KIND });
   asArray(doc.entities).forEach((e, i) => {
     if (!isRecord(e)) return;
     const id = str(e.id);
     const path = `/entities/${i}`;
-    const kind = isKind(e.kind) ? e.kind : undefined;
+    const kind = isEntityKind(e.kind) ? e.kind : undefined;
     if (id !== undefined) {
       const first = defined.get(id);
       if (first) fail(`${path}/id`, `duplicate id "${id}": already defined at ${first.path}`);
@@ -130,7 +84,7 @@ export function checkRules(doc: unknown): { errors: RuleError[]; externalIds: st
     if (!isRecord(p)) return;
     const src = str(p.source);
     if (src !== undefined && src !== sourceId) {
-      if (resolve(src, `${path}/source`, 'source') && kindOf(src) !== 'SOURCE')
+      if (resolve(src, `${path}/source`, 'source') && kindOf(src) !== SOURCE_KIND)
         fail(`${path}/source`, `"${src}" is not a SOURCE`);
       return;
     }
@@ -148,7 +102,7 @@ export function checkRules(doc: unknown): { errors: RuleError[]; externalIds: st
     if (!isRecord(r)) return;
     const path = `/relationships/${i}`;
     const type = r.type;
-    if (!isRelationshipType(type)) {
+    if (!isImportableRelationshipType(type)) {
       fail(`${path}/type`, `unknown relationship type ${JSON.stringify(type)}; expected one of: ${RELATIONSHIP_TYPES.join(', ')}`);
     }
     const from = str(r.from);
@@ -158,14 +112,14 @@ export function checkRules(doc: unknown): { errors: RuleError[]; externalIds: st
       ['to', to],
     ];
     for (const [end, id] of ends) {
-      if (id === undefined || !resolve(id, `${path}/${end}`, 'endpoint') || !isRelationshipType(type)) continue;
+      if (id === undefined || !resolve(id, `${path}/${end}`, 'endpoint') || !isImportableRelationshipType(type)) continue;
       const kind = kindOf(id);
       const allowed = ENDPOINT_RULES[type][end];
       if (kind && !allowed.includes(kind))
         fail(`${path}/${end}`, `${type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}; "${id}" is a ${kind}`);
     }
     if (from !== undefined && from === to) fail(`${path}/to`, `relationship from "${from}" to itself`);
-    if (isRelationshipType(type) && ROLE_REQUIRED_TYPES.includes(type)) {
+    if (isImportableRelationshipType(type) && ROLE_REQUIRED_TYPES.includes(type)) {
       const props = isRecord(r.properties) ? r.properties : {};
       if (typeof props.role !== 'string' || props.role === '')
         fail(`${path}/properties/role`, `${type} needs a role (properties.role)`);

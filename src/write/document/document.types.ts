@@ -1,54 +1,11 @@
 /**
  * The shape of an import document (one newsletter issue: its source, entities, facts and
  * relationships), as described by schema/document.schema.json and schema/SEED.md.
- * The constants below mirror the schema's enumerations; a unit test keeps them in step.
+ * The constants below mirror the schema's enumerations; kinds and relationship types come from the
+ * model table (src/model/). A unit test keeps both in step with the schema.
  */
-
-export const ENTITY_KINDS = [
-  'COMPANY',
-  'GOVERNMENT',
-  'ORGANIZATION',
-  'PERSON',
-  'PRODUCT',
-  'PARTNERSHIP',
-  'INVESTMENT',
-  'POLICY',
-  'EVENT',
-  'METRIC',
-  'PLACE',
-  'SECTOR',
-  'SOURCE',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-/** Every relationship type of schema/MODEL.md except REPORTED_IN, which the importer derives from provenance. */
-export const RELATIONSHIP_TYPES = [
-  'PARTY_TO',
-  'INVESTOR_IN',
-  'RAISED',
-  'FUNDS',
-  'ISSUED',
-  'AFFECTS',
-  'APPLIES_IN',
-  'INVOLVED_IN',
-  'OCCURRED_IN',
-  'RELATED_TO',
-  'ABOUT',
-  'SUBJECT_OF',
-  'REPORTED_BY',
-  'IN_MARKET',
-  'IN_REGION',
-  'MAKES',
-  'SUBSIDIARY_OF',
-  'HEADQUARTERED_IN',
-  'GOVERNS',
-  'LOCATED_IN',
-  'IN_SECTOR',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-/** Participation edges: they must say which part the participant played. */
-export const ROLE_REQUIRED_TYPES: readonly RelationshipType[] = ['PARTY_TO', 'INVESTOR_IN', 'INVOLVED_IN'];
+import type { EntityKind, SOURCE_KIND } from '../../model/kinds';
+import type { RelationshipType } from '../../model/relationships';
 
 export const METRIC_KINDS = [
   'MARKET_SHARE',
@@ -76,23 +33,6 @@ export type Basis = (typeof BASES)[number];
 
 export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-
-/** Property keys whose values are `YYYY-MM-DD` dates (stored as Neo4j DATE values). */
-export const DATE_KEYS = ['date', 'startDate', 'endDate', 'releaseDate', 'issued', 'periodStart', 'periodEnd'] as const;
-
-export const ID_PATTERN =
-  /^(company|government|organization|person|product|partnership|investment|policy|event|metric|place|sector|source):[a-z0-9][a-z0-9-]*$/;
-
-/** The id prefix of a kind: `COMPANY` → `company`. */
-export function idPrefix(kind: EntityKind): string {
-  return kind.toLowerCase();
-}
-
-/** The kind an id's prefix names, or undefined when the id is malformed. */
-export function kindOfId(id: string): EntityKind | undefined {
-  if (!ID_PATTERN.test(id)) return undefined;
-  return id.slice(0, id.indexOf(':')).toUpperCase() as EntityKind;
-}
 
 /** A property value: a scalar or a list of strings (Neo4j property types). */
 export type PropertyValue = string | number | boolean | string[];
@@ -137,7 +77,7 @@ export interface SourceProperties {
 
 export interface SourceInput {
   id: string;
-  kind?: 'SOURCE';
+  kind?: typeof SOURCE_KIND;
   name: string;
   names: LocalizedNameInput[];
   description?: string;

@@ -11,7 +11,6 @@ import { checkRules } from './document.rules';
 import type { ImportDocument, ValidationError, ValidationResult } from './document.types';
 
 export * from './document.types';
-export { ENDPOINT_RULES } from './document.rules';
 
 /** The folder holding package.json: this file runs from src/ under jest and from dist/src/ once built. */
 function findProjectRoot(start: string): string {

@@ -3,13 +3,14 @@ import { requireRole } from '../../auth/auth-checker';
 import type { Principal } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import type { Database, Tx } from '../../db/database';
-import { edgeId, type EntityKindName } from '../../graph/subgraph';
-import { ID_PATTERN } from '../document/document.validate';
+import { edgeId } from '../../graph/subgraph';
+import { ID_PATTERN, FACT_KINDS, SOURCE_KIND } from '../../model/kinds';
 import { entityRow, provenanceRows, relationshipRow } from '../graph-rows';
 import { GraphWriter, type EntityWrite, type RelationshipWrite } from '../graph-writer';
 import type { Importer, ImportSummary } from '../importer';
-import { FACT_KIND_NAMES, MutationRepository, PARTY_TYPES } from './mutation.repository';
+import { MutationRepository, PARTY_TYPES } from './mutation.repository';
 import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
+import { type EntityKind } from '../../model/kinds';
 
 export type UpsertResult = EntityWrite;
 
@@ -27,7 +28,7 @@ export interface DeleteResult {
 }
 
 const PARTY_TYPE_SET = new Set<string>(PARTY_TYPES);
-const FACT_KIND_SET = new Set<string>(FACT_KIND_NAMES);
+const FACT_KIND_SET = new Set<string>(FACT_KINDS);
 /** Cascades stop here: a chain of facts each the only party of the next is never this long. */
 const MAX_CASCADE_ROUNDS = 50;
 
@@ -96,7 +97,7 @@ export class MutationService {
       if (!found) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
       let cleared = 0;
       const ids = [id];
-      if (found.kind === 'SOURCE') {
+      if (found.kind === SOURCE_KIND) {
         const usage = await this.repo.sourceUsage(tx, id);
         if (usage.reports + usage.citations > 0 && !cascade) {
           throw new ConflictError(`"${id}" still backs ${usage.reports} entities and ${usage.citations} relationships; pass cascade: true to delete it and its citations`, { field: 'cascade', ...usage });
@@ -142,9 +143,9 @@ export class MutationService {
     }
   }
 
-  private checkProvenanceSource(known: Map<string, { kind: EntityKindName; sectionIds: string[] }>, source: string, section: string, path: string): void {
+  private checkProvenanceSource(known: Map<string, { kind: EntityKind; sectionIds: string[] }>, source: string, section: string, path: string): void {
     const s = known.get(source);
-    if (!s || s.kind !== 'SOURCE') throw new BadUserInputError(`${path}.source: no source with id "${source}"`, `${path}.source`);
+    if (!s || s.kind !== SOURCE_KIND) throw new BadUserInputError(`${path}.source: no source with id "${source}"`, `${path}.source`);
     if (s.sectionIds.length && !s.sectionIds.includes(section)) {
       throw new BadUserInputError(`${path}.section: "${source}" has no section "${section}"; expected one of: ${s.sectionIds.join(', ')}`, `${path}.section`);
     }

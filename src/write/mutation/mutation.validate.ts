@@ -5,17 +5,14 @@
  * source, and each problem's JSON pointer is mapped back to the argument path the client sent.
  */
 import { BadUserInputError } from '../../common/errors';
+import { ID_PATTERN, kindOfId, SOURCE_KIND, type EntityKind } from '../../model/kinds';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
 import {
-  ID_PATTERN,
-  kindOfId,
-  RELATIONSHIP_TYPES,
   validateDocument,
   type EntityInput,
-  type EntityKind,
   type PropertyValue,
   type ProvenanceInput,
   type RelationshipInput,
-  type RelationshipType,
   type ValidationError,
 } from '../document/document.validate';
 
@@ -83,7 +80,7 @@ function reject(errors: ValidationError[], field: (pointer: string) => string): 
 export function validateEntityInput(input: EntityInputData): EntityInput {
   const kind = (input.kind ?? kindOfId(input.id)) as EntityKind | undefined;
   if (!kind) throw new BadUserInputError(`input.id: "${input.id}" must look like <kind>:<slug>, e.g. company:alibaba (lower-case letters, digits and hyphens)`, 'input.id');
-  if (kind === 'SOURCE') throw new BadUserInputError('input.kind: sources are created and changed with importDocument, which carries their sections', 'input.kind');
+  if (kind === SOURCE_KIND) throw new BadUserInputError('input.kind: sources are created and changed with importDocument, which carries their sections', 'input.kind');
   const entity = compact({
     id: input.id,
     kind,
