@@ -1,16 +1,6 @@
-import { BadUserInputError } from '../../src/common/errors';
 import { countQuery, filterParams, pageQuery } from '../../src/read/connection/connection.cypher';
 import { normalizeFilter } from '../../src/read/connection/connection.service';
-
-function fieldOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(BadUserInputError);
-    return (err as BadUserInputError).extensions.field;
-  }
-  throw new Error('expected a BadUserInputError');
-}
+import { fieldOf } from '../support/errors';
 
 describe('connection Cypher builder', () => {
   const filter = normalizeFilter('EVENT', { name: "Baidu' OR 1=1 //", eventType: ['STOCK_MOVE'], participant: 'company:baidu', dateFrom: '2025-09-01' });

@@ -1,4 +1,3 @@
-import { BadUserInputError } from '../../src/common/errors';
 import { EntityFields, toEntityRecord } from '../../src/read/entity/entity.model';
 import type { PartialEntityRecord } from '../../src/read/entity/entity.view';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
@@ -6,16 +5,7 @@ import { RELATION_FIELDS } from '../../src/read/relationship/relationship.fields
 import { branchSignature, RelatedRecord } from '../../src/read/relationship/relationship.model';
 import { fieldRead, RelationArgs, RelationFieldSpec } from '../../src/read/relationship/relationship.read';
 import { LoadList, resolveField } from '../../src/read/relationship/relationship.resolve';
-
-function fieldOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(BadUserInputError);
-    return (err as BadUserInputError).extensions.field;
-  }
-  throw new Error('expected a BadUserInputError');
-}
+import { fieldOf } from '../support/errors';
 
 /** Hops as `TYPE>DIRECTION>KIND:limit` per branch. */
 function hops(spec: RelationFieldSpec, args: RelationArgs = {}): string[][] {

@@ -2,20 +2,10 @@
  * The one Relay implementation (src/read/relay): the cursor codec of every connection, the page
  * builder and the bound check of `first`.
  */
-import { BadUserInputError } from '../../src/common/errors';
 import { type Cursor, decodeCursor, encodeCursor } from '../../src/read/relay/cursor';
 import { buildPage, rowsFor } from '../../src/read/relay/page';
 import { checkFirst, PAGE_SIZES } from '../../src/read/relay/page-size';
-
-function fieldOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(BadUserInputError);
-    return (err as BadUserInputError).extensions.field;
-  }
-  throw new Error('expected a BadUserInputError');
-}
+import { fieldOf } from '../support/errors';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
