@@ -12,7 +12,7 @@ import type { Database } from '../db/database';
 import type { HealthMonitor } from '../db/health';
 import { ServiceMetrics } from '../observability/metrics';
 import { requestObservabilityPlugin } from '../observability/request-plugin';
-import { authPlugin } from '../auth/auth.plugin';
+import { authPlugin } from './auth.plugin';
 import { Authenticator } from '../auth/authenticator';
 import { jsonBody } from '../security/http';
 import { limitsFromConfig, operationLimits } from '../security/limits';

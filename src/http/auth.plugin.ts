@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AppContext } from '../api/context';
-import { requireRole } from './auth-checker';
+import { requireRole } from '../auth/auth-checker';
 
 /**
  * Request-level checks, run after the operation is known and before anything executes, so a
