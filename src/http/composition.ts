@@ -22,8 +22,8 @@ import { MutationService } from '../write/mutation/mutation.service';
 export interface CompositionOptions {
   db: Database;
   logger: Logger;
-  /** items one importDocument may carry */
-  importMaxItems?: number;
+  /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
+  importMaxItems: number;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -38,7 +38,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems = 5000 }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -50,7 +50,7 @@ export function compose({ db, logger, importMaxItems = 5000 }: CompositionOption
   const services: Services = {
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
-    source: new SourceService(repositories.source),
+    source: new SourceService(),
     trace: new TraceService(repositories.trace),
     system: new SystemService(db),
     mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),

@@ -4,7 +4,7 @@ import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
 import type { GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
 import { applyDerived, deriveEdges } from './derived';
-import { COLLAPSIBLE_FACT_KINDS } from '../model/kinds';
+import { COLLAPSIBLE_FACT_KINDS, type EntityKind } from '../model/kinds';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
 import { intArg } from '../common/int-arg';
 import { decodeCursor } from '../read/relay/cursor';
@@ -14,7 +14,6 @@ import { hiddenCounts, orderPaths, selectPaths } from './path-order';
 import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { TraceRepository } from './trace.repository';
-import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
 
 type Maybe<T> = T | null | undefined;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { DATE_KEYS, SOURCE_KIND } from '../model/kinds';
 import { documentSchema, type EntityInput, type ImportDocument, type PropertyValue, type ProvenanceInput, type RelationshipInput } from './document/document.validate';
-import { KIND_LABEL, type EntityKind } from '../model/kinds';
+import { DATE_KEYS, KIND_LABEL, SOURCE_KIND, type EntityKind } from '../model/kinds';
 import { isRelationshipType, type RelationshipTypeName } from '../model/relationships';
 
 /**

@@ -39,3 +39,25 @@ describe('search by the Korean names of the newsletter', () => {
     expect(hits).toContain(id);
   });
 });
+
+describe('page sizes', () => {
+  // every `first` follows one rule (src/read/relay/page-size.ts): an explicit null is the default
+  it('search(first: null) returns the default page, as an omitted first does', async () => {
+    const q = 'query($f: Int) { search(text: "Alibaba", first: $f) { entity { id } } }';
+    const omitted = await gql<{ search: { entity: { id: string } }[] }>(svc.url, 'query { search(text: "Alibaba") { entity { id } } }', {});
+    const explicitNull = await gql<{ search: { entity: { id: string } }[] }>(svc.url, q, { f: null });
+    expect(explicitNull.body.errors).toBeUndefined();
+    expect(explicitNull.body.data!.search.length).toBeGreaterThan(0);
+    expect(explicitNull.body.data).toEqual(omitted.body.data);
+  });
+
+  it('a relationship field with first: null returns its default page; first out of range is BAD_USER_INPUT on first', async () => {
+    const q = 'query($f: Int) { entity(id: "company:alibaba") { ... on Company { partnerships(first: $f) { partnership { id } } } } }';
+    const explicitNull = await gql<{ entity: { partnerships: unknown[] } }>(svc.url, q, { f: null });
+    const omitted = await gql<{ entity: { partnerships: unknown[] } }>(svc.url, 'query { entity(id: "company:alibaba") { ... on Company { partnerships { partnership { id } } } } }', {});
+    expect(explicitNull.body.errors).toBeUndefined();
+    expect(explicitNull.body.data).toEqual(omitted.body.data);
+    const tooMany = await gql(svc.url, q, { f: 501 });
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});

@@ -57,10 +57,11 @@ describe('fieldRead: one meaning per relationship field and its arguments', () =
     expect(hops(RELATION_FIELDS.Entity.related, { types: ['MAKES', 'MAKES', 'PARTY_TO'], direction: 'IN', first: 7 })).toEqual([['MAKES>IN>:7', 'PARTY_TO>IN>:7']]);
   });
 
-  it('refuses out-of-range or null `first` and unknown types, naming the argument', () => {
+  it('refuses out-of-range `first` and unknown types, naming the argument; an explicit null `first` is the default, as on connections', () => {
     expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: 501 }))).toBe('first');
     expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: -1 }))).toBe('first');
-    expect(fieldOf(() => fieldRead(RELATION_FIELDS.Company.products, { first: null }))).toBe('first');
+    expect(fieldRead(RELATION_FIELDS.Company.products, { first: null }).first).toBe(10);
+    expect(fieldRead(RELATION_FIELDS.Entity.related, { first: null }).first).toBe(20);
     expect(fieldOf(() => fieldRead(RELATION_FIELDS.Entity.related, { types: ['KNOWS'] }))).toBe('types');
   });
 });

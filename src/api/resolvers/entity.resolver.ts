@@ -5,6 +5,7 @@ import type { EntityRecord } from '../../read/entity/entity.model';
 import type { EntityView } from '../../read/entity/entity.view';
 import { Entity, EntityKindEnum, Node, SearchHit, SourceRef } from '../types/entity.type';
 import type { EntityKind } from '../../model/kinds';
+import { PAGE_SIZES } from '../../read/relay/page-size';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -23,7 +24,7 @@ export class EntityResolver {
   search(
     @Arg('text') text: string,
     @Arg('kinds', () => [EntityKindEnum], { nullable: true }) kinds: EntityKind[] | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.search.default }) first: number | null,
     @SelectionPlan() plan: PrefetchPlan,
     @Ctx() ctx: AppContext,
   ) {

@@ -3,7 +3,8 @@ import type { EntityView } from '../../read/entity/entity.view';
 import { Entity } from '../types/entity.type';
 import type { AppContext } from '../context';
 import { RELATION_FIELDS, RelationFieldsOf, RelationTypeName } from '../../read/relationship/relationship.fields';
-import { PathFieldSpec, RELATED_DEFAULT_FIRST, RELATED_MAX_FIRST, RELATIONSHIP_DEFAULT_FIRST } from '../../read/relationship/relationship.read';
+import type { PathFieldSpec } from '../../read/relationship/relationship.read';
+import { PAGE_SIZES } from '../../read/relay/page-size';
 import { RelatedEntity, RelationshipDirection } from '../types/relationship.type';
 
 @Resolver(() => Entity)
@@ -15,7 +16,7 @@ export class EntityRelatedResolver {
     @Root() entity: EntityView,
     @Arg('types', () => [String], { nullable: true }) types: string[] | null,
     @Arg('direction', () => RelationshipDirection, { nullable: true, defaultValue: RelationshipDirection.BOTH }) direction: RelationshipDirection,
-    @Arg('first', () => Int, { nullable: true, defaultValue: RELATED_DEFAULT_FIRST }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.related.default }) first: number | null,
     @Ctx() ctx: AppContext,
   ) {
     return ctx.loaders.relationField(entity, RELATION_FIELDS.Entity.related, { types, direction, first });
@@ -56,7 +57,7 @@ export function relationshipResolver<T extends RelationTypeName>(of: GraphQLClas
     Root()(Fields.prototype, name, 0);
     Ctx()(Fields.prototype, name, 1);
     if (!spec.one) {
-      Arg('first', () => Int, { nullable: true, defaultValue: RELATIONSHIP_DEFAULT_FIRST, description: `at most this many (0-${RELATED_MAX_FIRST})` })(Fields.prototype, name, 2);
+      Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.relationship.default, description: `at most this many (${PAGE_SIZES.relationship.min}-${PAGE_SIZES.relationship.max})` })(Fields.prototype, name, 2);
     }
   }
   Resolver(() => of)(Fields);

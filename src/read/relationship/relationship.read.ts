@@ -1,17 +1,11 @@
 import { BadUserInputError } from '../../common/errors';
+import { checkFirst, PAGE_SIZES } from '../relay/page-size';
 import type { Direction, RelBranch, RelType } from './relationship.model';
 import { type EntityKind } from '../../model/kinds';
 import { RELATIONSHIP_TYPE_NAMES, isRelationshipType } from '../../model/relationships';
 
-/**
- * Typed relationship lists return 10 unless asked for more: nested lists multiply (20 companies ×
- * 10 partnerships × 10 parties), and the operation cost limit counts them that way.
- */
-export const RELATIONSHIP_DEFAULT_FIRST = 10;
-/** `Entity.related` is usually asked for one entity at a time, so it returns more by default. */
-export const RELATED_DEFAULT_FIRST = 20;
-/** A relationship list longer than this belongs in a connection (e.g. Source.entities), not a nested field. */
-export const RELATED_MAX_FIRST = 500;
+/** The most one relationship list holds (intermediate hops of a path read this many). */
+export const RELATED_MAX_FIRST = PAGE_SIZES.relationship.max;
 
 /** One hop: edges of `type` in `direction` (BOTH = either way), to entities of `kind` if given. */
 export interface RelSpec {
@@ -78,23 +72,14 @@ export interface FieldRead {
  */
 export function fieldRead(spec: RelationFieldSpec, args: RelationArgs): FieldRead {
   if (spec.edges) {
-    const first = args.first === undefined ? RELATED_DEFAULT_FIRST : args.first;
-    checkFirst(first);
+    const first = checkFirst(args.first, PAGE_SIZES.related);
     const direction = args.direction ?? 'BOTH';
     return { spec, first, hops: [hopRead(relatedSpecs(args.types ?? [], direction), first)] };
   }
-  const first = spec.one ? 1 : args.first === undefined ? RELATIONSHIP_DEFAULT_FIRST : args.first;
-  checkFirst(first);
+  const first = spec.one ? 1 : checkFirst(args.first, PAGE_SIZES.relationship);
   const last = spec.path.length - 1;
   // intermediate hops (and a path that drops the root again) read as many as a list may hold
   return { spec, first, hops: spec.path.map((hop, i) => hopRead(hop, i === last && !spec.excludeSelf ? first : RELATED_MAX_FIRST)) };
-}
-
-/** An explicit `first: null` is refused as GraphQL hands it over (it is not the default). */
-export function checkFirst(first: number | null, field = 'first'): asserts first is number {
-  if (first === null || !Number.isInteger(first) || first < 0 || first > RELATED_MAX_FIRST) {
-    throw new BadUserInputError(`${field} must be between 0 and ${RELATED_MAX_FIRST}`, field);
-  }
 }
 
 /** `Entity.related`'s hop: the allow-listed types asked for (or every type) in the direction. */

@@ -2,7 +2,7 @@ import type { EntityRecord } from '../entity/entity.model';
 import { decodeCursor } from '../relay/cursor';
 import { buildPage, rowsFor, type Page } from '../relay/page';
 import { checkFirst, PAGE_SIZES } from '../relay/page-size';
-import type { ReportedKey, ReportedRows, SourceRepository } from './source.repository';
+import type { ReportedKey, ReportedRows } from './source.repository';
 import { type EntityKind } from '../../model/kinds';
 
 export interface ReportedArgs {
@@ -14,8 +14,6 @@ export interface ReportedArgs {
 }
 
 export class SourceService {
-  constructor(private readonly repo: SourceRepository) {}
-
   /** `Source.entities`: the entities a source reported, by id, each page through the request's batched `load`. */
   async reported(source: string, args: ReportedArgs, load: (k: ReportedKey) => Promise<ReportedRows>): Promise<Page<EntityRecord>> {
     const first = checkFirst(args.first, PAGE_SIZES.connection);

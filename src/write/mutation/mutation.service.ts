@@ -4,13 +4,12 @@ import type { Principal } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import type { Database, Tx } from '../../db/database';
 import { edgeId } from '../../graph/subgraph';
-import { ID_PATTERN, FACT_KINDS, SOURCE_KIND } from '../../model/kinds';
+import { FACT_KINDS, ID_PATTERN, SOURCE_KIND, type EntityKind } from '../../model/kinds';
 import { entityRow, provenanceRows, relationshipRow } from '../graph-rows';
 import { GraphWriter, type EntityWrite, type RelationshipWrite } from '../graph-writer';
 import type { Importer, ImportSummary } from '../importer';
 import { MutationRepository, PARTY_TYPES } from './mutation.repository';
 import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
-import { type EntityKind } from '../../model/kinds';
 
 export type UpsertResult = EntityWrite;
 
