@@ -31,7 +31,8 @@ export interface ReadContext {
 export function readSentence(unit: TextUnit, ctx: ReadContext, cite: boolean): Sentence {
   const s = unit.text;
   const sectionId = ctx.sectionIds[unit.section];
-  const mentions: EntityMention[] = ctx.linker.find(s).map((m) => {
+  const linked = ctx.linker.find(s);
+  const mentions: EntityMention[] = linked.map((m) => {
     const [best, ...rest] = m.candidates;
     return { id: best.id, kind: best.kind, text: m.text, start: m.start, end: m.end, particle: m.particle, known: true, alternatives: rest.map((r) => ({ id: r.id, kind: r.kind })), label: best.name };
   });
@@ -46,7 +47,14 @@ export function readSentence(unit: TextUnit, ctx: ReadContext, cite: boolean): S
   if (cite) for (const u of unresolved) ctx.unresolved.push({ text: u, sentence: s, section: sectionId, reason: 'a Latin-script term that is neither a known entity nor clearly a name' });
   if ((unit.role === 'sentence' || unit.role === 'phrase') && BUSINESS.test(s)) koreanSlots(s, mentions, addNew);
   mentions.sort((a, b) => a.start - b.start);
-  if (cite) for (const m of mentions) ctx.mentionsLog.push({ id: m.id, text: m.text, sentence: s, section: sectionId, known: m.known });
+  if (cite) {
+    for (const m of mentions) {
+      ctx.mentionsLog.push({ id: m.id, text: m.text, sentence: s, section: sectionId, known: m.known });
+      // an ambiguous name is listed under each of its meanings (the city and its government)
+      for (const a of m.alternatives) ctx.mentionsLog.push({ id: a.id, text: m.text, sentence: s, section: sectionId, known: true });
+    }
+    for (const m of linked) for (const n of ctx.linker.nested(s, m)) for (const c of n.candidates) ctx.mentionsLog.push({ id: c.id, text: n.text, sentence: s, section: sectionId, known: true });
+  }
   const clauses = splitClauses(s).map((c) => ({ text: c.text, start: c.start, end: c.start + c.text.length, modality: modalityOf(c.text) }));
   return {
     text: s,

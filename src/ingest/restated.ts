@@ -17,6 +17,10 @@ export function findRestated(d: FactDraft, facts: readonly GazetteerFact[]): Gaz
     if (f.kind !== d.kind || (f.subtype ?? '') !== d.subtype) return false;
     const theirs = [...new Set(f.parties.filter((p) => PARTICIPATION.has(p.type)).map((p) => p.id))].sort();
     if (theirs.join() !== parties.join()) return false;
+    // two launches by one company are one fact only when they launch the same products
+    const products = (ids: string[]): string => ids.filter((id) => id.startsWith('product:')).sort().join();
+    const mine = d.links.filter((l) => l.type === 'ABOUT').map((l) => l.id);
+    if (d.kind === 'EVENT' && products(mine) !== products(f.parties.filter((p) => p.type === 'ABOUT').map((p) => p.id))) return false;
     // the same figures where both give one; a stock move or metric must also agree on its value
     const shared = KEY_FIGURES.filter((k) => f.figures[k] !== undefined && d.props[k] !== undefined);
     if (shared.some((k) => f.figures[k] !== d.props[k])) return false;

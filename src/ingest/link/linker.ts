@@ -54,6 +54,27 @@ export class Linker {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));
   }
 
+  /**
+   * Shorter known names inside a mention, for the reviewer's list (not for the fact patterns):
+   * `애플` in `애플 인텔리전스`, `홍콩` in `홍콩 증시`, the place `항저우` in `항저우시` (a place name may
+   * take the suffix 시, 성, 구, 군, 현 or 주).
+   */
+  nested(s: string, m: Mention): Mention[] {
+    const out: Mention[] = [];
+    const folded = fold(s);
+    for (let i = m.start; i < m.end; i++) {
+      if (!boundaryBefore(s, i, s[i]) && i !== m.start) continue;
+      for (const { name, entities } of this.byFirst.get(folded[i]) ?? []) {
+        if (name.length >= m.end - i || !folded.startsWith(name, i)) continue;
+        const end = i + name.length;
+        const suffix = /^[시성구군현주]/.test(s.slice(end, end + 1)) && entities.some((e) => e.kind === 'PLACE') ? 1 : 0;
+        if (particleAfter(s, end + suffix) === undefined) continue;
+        out.push({ text: s.slice(i, end), start: i, end, particle: '', candidates: suffix ? entities.filter((e) => e.kind === 'PLACE') : entities });
+      }
+    }
+    return out;
+  }
+
   /** Every known-entity mention in `s`, left to right, not overlapping. */
   find(s: string): Mention[] {
     const out: Mention[] = [];
