@@ -25,7 +25,7 @@ const NOT_NAMES = new Set(
   ('AI AGI CAPEX CAGR IPO EPS PER PBR PSR ROE ROI CEO CTO CFO COO LLM LLMS GPU GPUS CPU NPU TPU API SDK MOU B2B B2C IT EV ADAS OS AR VR XR IOT SAAS PAAS IAAS ' +
     'ETF GDP R&D A/S USD CNY RMB HKD KRW M&A ESG HBM DRAM NAND AIDC IDC TOPS FSD UI UX PC TV SNS OTT Q1 Q2 Q3 Q4 H1 H2 YOY QOQ MAU DAU KPI PoC POC CES MWC AIGC RAG').toLowerCase().split(' '),
 );
-const LATIN_NAME = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9.+&'\-]*(?:\s(?:[A-Z0-9][A-Za-z0-9.+&'\-]*|of|and|de))*/g;
+const LATIN_NAME = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9.+&'-]*(?:\s(?:[A-Z0-9][A-Za-z0-9.+&'-]*|of|and|de))*/g;
 const QUOTED = /[‘'“"「『]([^’'”"」』]{2,40})[’'”"」』]/g;
 const HAN = /[\u4e00-\u9fff][\u4e00-\u9fff0-9.]{1,}/g;
 
