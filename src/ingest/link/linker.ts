@@ -85,7 +85,9 @@ export class Linker {
       if (list && boundaryBefore(s, i, s[i])) {
         for (const { name, entities } of list) {
           if (!folded.startsWith(name, i)) continue;
-          const particle = particleAfter(s, i + name.length);
+          // Chinese writes no spaces: a Chinese name ends where it ends
+          const han = /[\u4e00-\u9fff]/;
+          const particle = han.test(name[name.length - 1]) && han.test(s[i + name.length] ?? '') ? '' : particleAfter(s, i + name.length);
           if (particle === undefined) continue;
           hit = { text: s.slice(i, i + name.length), start: i, end: i + name.length, particle, candidates: entities };
           break;

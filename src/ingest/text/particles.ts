@@ -28,6 +28,8 @@ export function stripParticle(word: string): { stem: string; particle: string } 
  */
 export function particleAfter(text: string, end: number): string | undefined {
   const next = text[end];
+  // `Hunyuan-T2`, `GLM-4.5`: a Latin name joined by a hyphen or dot runs on into a longer name
+  if ((next === '-' || next === '.') && /[A-Za-z0-9]/.test(text[end - 1] ?? '') && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) return undefined;
   if (!isWordChar(next)) return '';
   if (!isHangul(next)) return undefined;
   for (const p of PARTICLES) {
