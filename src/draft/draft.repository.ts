@@ -1,3 +1,4 @@
+import { int } from 'neo4j-driver';
 import { cypher } from '../db/cypher-registry';
 import type { Database, Tx } from '../db/database';
 import { toPlainObject } from '../db/values';
@@ -41,7 +42,7 @@ export class DraftRepository {
   }
 
   async list(status: DraftStatus | undefined, limit: number): Promise<StoredDraft[]> {
-    const records = await this.db.read(cypher('draft/list'), { status: status ?? null, limit });
+    const records = await this.db.read(cypher('draft/list'), { status: status ?? null, limit: int(limit) });
     return records.map((r) => decode(toPlainObject(r.get('d')) as Row));
   }
 

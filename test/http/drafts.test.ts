@@ -103,6 +103,7 @@ describe('draftFromText', () => {
       { id: d.id },
       editor,
     );
+    expect(listed.body.errors).toBeUndefined();
     expect(listed.body.data?.drafts.map((x) => x.id)).toContain(d.id);
     expect(listed.body.data?.draft.items).toHaveLength(d.items.length);
   });
@@ -114,6 +115,7 @@ describe('draftFromText', () => {
     const touching = d.items.filter((i) => i.relationshipType && (i.from === left.entityId || i.to === left.entityId));
     const rejected = [left, ...touching].map((i) => i.id);
     const accepted = d.items.map((i) => i.id).filter((id) => !rejected.includes(id));
+    expect(accepted.length).toBeGreaterThan(0);
     const existed = (await gql<{ entity: unknown }>(server.url, 'query($id: ID!) { entity(id: $id) { id } }', { id: left.entityId })).body.data?.entity;
     const call = async (query: string, variables: Record<string, unknown>) => {
       const res = await gql<Record<string, { status?: string; alreadyCommitted?: boolean; summary?: unknown; draft?: { status: string } }>>(server.url, query, variables, editor);
@@ -166,6 +168,7 @@ describe('draftFromText', () => {
     const before = await graphState(server.db);
     const drafts = async () => (await gql<{ drafts: unknown[] }>(server.url, '{ drafts(first: 200) { id } }', {}, editor)).body.data?.drafts.length;
     const count = await drafts();
+    expect(typeof count).toBe('number');
     const cases: [string, string][] = [
       ['empty', ''],
       ['blank', '  \n\t '],
