@@ -53,13 +53,14 @@ function mergeBox(item: DraftItem, actions: ItemActions): HTMLElement {
   return h('div', { className: 'merge-box' }, input, results);
 }
 
-export function itemRow(item: DraftItem, kinds: readonly EntityKind[], actions: ItemActions, open: boolean): HTMLLIElement {
+/** One item's row; `editable` is false once the draft is committed. */
+export function itemRow(item: DraftItem, kinds: readonly EntityKind[], actions: ItemActions, focused: boolean, editable: boolean): HTMLLIElement {
   const extra = h('div', { className: 'item-extra' });
   const toggle = (cls: string, make: () => HTMLElement) => () => extra.replaceChildren(...(extra.firstElementChild?.classList.contains(cls) ? [] : [make()]));
-  const merged = item.status === 'MERGED';
+  const merged = item.status === 'MERGED' || !editable;
   const li = h(
     'li',
-    { className: `item status-${item.status.toLowerCase()}${open ? ' focused' : ''}`, dataset: { itemId: item.id, status: item.status } },
+    { className: `item status-${item.status.toLowerCase()}${focused ? ' focused' : ''}`, dataset: { itemId: item.id, status: item.status } },
     h('div', { className: 'item-head', onClick: () => actions.show(item) }, h('span', { className: 'item-status' }, item.status), ...summary(item)),
     item.sentence ? h('div', { className: 'item-sentence', lang: 'ko' }, item.sentence) : null,
     h(
@@ -68,7 +69,7 @@ export function itemRow(item: DraftItem, kinds: readonly EntityKind[], actions: 
       h('button', { className: 'accept', attrs: merged ? { disabled: '' } : {}, onClick: () => actions.decide(item, true) }, 'Accept'),
       h('button', { className: 'reject', attrs: merged ? { disabled: '' } : {}, onClick: () => actions.decide(item, false) }, 'Reject'),
       h('button', { className: 'edit', attrs: merged ? { disabled: '' } : {}, onClick: toggle('edit-form', () => editForm(item, kinds, actions)) }, 'Edit'),
-      item.entityId ? h('button', { className: 'merge', onClick: toggle('merge-box', () => mergeBox(item, actions)) }, 'Merge…') : null,
+      item.entityId ? h('button', { className: 'merge', attrs: editable ? {} : { disabled: '' }, onClick: toggle('merge-box', () => mergeBox(item, actions)) }, 'Merge…') : null,
     ),
     extra,
   );

@@ -37,10 +37,11 @@ const ui = {
   message: byId('message'),
 };
 
-async function run<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
+/** Runs a request with the busy flag up; `clear` drops the last message (not for background reloads). */
+async function run<T>(what: string, work: () => Promise<T>, clear = true): Promise<T | undefined> {
   state.busy++;
   document.body.dataset.busy = 'true';
-  say('');
+  if (clear) say('');
   try {
     return await work();
   } catch (err) {
@@ -84,7 +85,7 @@ function show(draft: api.Draft | null): void {
       return h('mark', { className: `sentence${cls}${focused}`, title: s.itemIds.join(' '), dataset: { items: s.itemIds.join(' ') }, onClick: () => focus(s.itemIds) }, s.text);
     }),
   );
-  fill(ui.items, ...draft.items.map((item) => itemRow(item, DRAFTABLE_KINDS, actions, state.focus.has(item.id))));
+  fill(ui.items, ...draft.items.map((item) => itemRow(item, DRAFTABLE_KINDS, actions, state.focus.has(item.id), open)));
   fill(ui.unresolved, ...draft.unresolved.map((m) => h('li', { title: m.sentence }, h('strong', {}, m.text), ` — ${m.reason}`)));
 }
 
@@ -133,7 +134,7 @@ async function refreshList(): Promise<void> {
     fill(ui.list, h('li', { className: 'muted' }, 'Enter an editor token to list drafts.'));
     return;
   }
-  const drafts = await run('Listing drafts', () => api.listDrafts());
+  const drafts = await run('Listing drafts', () => api.listDrafts(), false);
   if (!drafts) return;
   fill(
     ui.list,
