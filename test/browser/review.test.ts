@@ -113,12 +113,12 @@ describe('the review page', () => {
 
     // one relationship not touching the edited entity is rejected; then the rest is accepted and committed
     const dropped = now.find((i) => i.relationshipType && i.status === 'PROPOSED' && i.from !== edited.entityId && i.to !== edited.entityId && !rewritten.some((r) => r.id === i.id));
-    if (dropped) {
-      await page.locator(`#items li[data-item-id="${dropped.id}"] button.reject`).click();
-      now = await step(page, (x) => x.find((i) => i.id === dropped.id)?.status === 'REJECTED');
-    }
+    expect(dropped).toBeDefined();
+    await page.locator(`#items li[data-item-id="${dropped!.id}"] button.reject`).click();
+    await step(page, (x) => x.find((i) => i.id === dropped!.id)?.status === 'REJECTED');
     await page.click('#accept-all');
-    now = await step(page, (x) => x.every((i) => i.status !== 'PROPOSED'));
+    // accepting all proposed leaves the rejected one rejected
+    await step(page, (x) => x.every((i) => i.status !== 'PROPOSED') && x.find((i) => i.id === dropped!.id)?.status === 'REJECTED');
     await page.click('#commit');
     await page.waitForFunction(() => window.__review!.state.draft?.status === 'COMMITTED' && document.body.dataset.busy === 'false');
     await expect(page.locator('#message').innerText()).resolves.toMatch(/^Committed: [1-9]\d* entities created/);
@@ -130,7 +130,10 @@ describe('the review page', () => {
       m: company.entityId,
     });
     expect(check.body.data).toEqual({ edited: { name: 'Reviewed in the browser' }, merged: null });
-    for (const r of rewritten.filter((x) => x.id !== dropped?.id)) {
+    // the rejected relationship was not written
+    const rejectedEnd = await gql<{ neighborhood: { edges: { id: string }[] } }>(svc.url, 'query($id: ID!) { neighborhood(id: $id) { edges { id } } }', { id: dropped!.to });
+    expect(rejectedEnd.body.data?.neighborhood.edges.map((e) => e.id)).not.toContain(`${dropped!.from}|${dropped!.relationshipType}|${dropped!.to}`);
+    for (const r of rewritten) {
       const around = await gql<{ neighborhood: { edges: { id: string }[] } }>(svc.url, 'query($id: ID!) { neighborhood(id: $id) { edges { id } } }', { id: r.to });
       expect(around.body.data?.neighborhood.edges.map((e) => e.id)).toContain(`${r.from}|${r.relationshipType}|${r.to}`);
     }
