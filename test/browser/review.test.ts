@@ -73,7 +73,9 @@ describe('the review page', () => {
       if (msg.type() === 'error') problems.errors.push(msg.text());
     });
     page.on('pageerror', (err) => problems.errors.push(err.message));
-    await page.goto(`${svc.url}/review`);
+    const res = await page.goto(`${svc.url}/review`);
+    // served like the explorer: same-origin-only scripts, no inline code
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.fill('#token', TEST_KEYS.editor);
     await page.press('#token', 'Tab');
     await page.fill('#draft-text', ISSUE);
