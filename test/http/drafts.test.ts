@@ -56,15 +56,19 @@ async function draft(text = ISSUE): Promise<DraftData> {
   return res.body.data!.draftFromText;
 }
 
-/** What a reader of the graph sees: search, counts by kind, a neighbourhood and an export. */
+/** What a reader of the graph sees: search, counts by kind, a neighbourhood, paths, connect and an export. */
 async function visible(): Promise<unknown> {
   const res = await gql(
     server.url,
     `{ search(text: "딥코어 로보틱스") { entity { id } }
        companies(first: 1) { totalCount } investments(first: 1) { totalCount } events(first: 1) { totalCount }
-       neighborhood(id: "company:alibaba", depth: 2, limit: 1000) { nodes { id } edges { id } } }`,
+       neighborhood(id: "company:alibaba", depth: 2, limit: 1000) { nodes { id } edges { id } }
+       paths(from: "company:alibaba", to: "company:baidu", maxHops: 4, first: 10) { nodes { id } }
+       connect(ids: ["company:alibaba", "company:apple", "company:baidu"]) { nodes { id } edges { id } } }`,
   );
+  expect(res.body.errors).toBeUndefined();
   const file = await (await fetch(`${server.url}/export?format=graphml&focus=company:alibaba&depth=2`)).text();
+  expect(file).toContain('company:alibaba');
   return { ...res.body, file };
 }
 
