@@ -196,3 +196,15 @@ function checkItems(content: DraftContent, entities: EntityInput[], relationship
   const field = match ? fields[match] + (nested ? first.path.slice(match.length).replace(/\//g, '.') : '') : 'edit';
   throw new BadUserInputError(`${field}: ${first.message}`, field);
 }
+
+/**
+ * Names the draft item behind a path of the commit document (`/entities/2/properties/amount` →
+ * `e5.properties.amount`): the commit document holds the accepted items in draft order.
+ */
+export function itemPath(content: DraftContent, path: string): string | undefined {
+  const m = /^\/(entities|relationships)\/(\d+)(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  const accepted = content.items.filter((i) => i.status === 'ACCEPTED' && (m[1] === 'entities' ? i.entity : i.relationship));
+  const item = accepted[Number(m[2])];
+  return item ? `${item.id}${(m[3] ?? '').replace(/\//g, '.')}` : undefined;
+}

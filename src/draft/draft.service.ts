@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
 import { isEntityKind } from '../model/kinds';
-import type { Importer, ImportSummary } from '../write/importer';
+import { ImportValidationError, type Importer, type ImportSummary } from '../write/importer';
 import { countItems } from '../write/mutation/mutation.service';
-import { commitDocument, contentFromExtraction, decideItems, editItem, mergeItem, type ExtractedDraft, type ItemEdit } from './draft.items';
+import { commitDocument, contentFromExtraction, decideItems, editItem, itemPath, mergeItem, type ExtractedDraft, type ItemEdit } from './draft.items';
 import type { DraftContent, DraftStatus, StoredDraft } from './draft.model';
 import type { DraftRepository } from './draft.repository';
 
@@ -30,6 +30,13 @@ export const DRAFT_MAX_TITLE_CHARS = 300;
 /** Markup a pasted web page starts with: the extractor reads the issue's plain text. */
 const HTML = /<\s*(!doctype|html|head|body|div|p|span|table|script|style|br|a\s)[^>]*>/i;
 const ID = /^draft:[0-9a-f-]{36}$/;
+
+/** The importer's validation errors, told by draft item (edit or reject it) instead of document path. */
+function invalidItems(content: DraftContent, err: ImportValidationError): BadUserInputError {
+  const where = err.errors.map((e) => ({ at: itemPath(content, e.path) ?? (e.path || 'document'), message: e.message }));
+  const text = where.slice(0, 5).map((w) => `${w.at}: ${w.message}`).join('; ');
+  return new BadUserInputError(`The accepted items cannot be imported: ${text}${where.length > 5 ? ` (and ${where.length - 5} more)` : ''}. Edit or reject them`, 'id');
+}
 
 /** Thrown inside a commit's transaction to roll it back when another commit got there first. */
 class AlreadyCommitted extends Error {}
@@ -127,6 +134,7 @@ export class DraftService {
       });
     } catch (err) {
       if (err instanceof AlreadyCommitted) return this.alreadyCommitted(await this.load(id));
+      if (err instanceof ImportValidationError) throw invalidItems(draft.content, err);
       throw err;
     }
     await this.repo.recordSummary(id, summary);

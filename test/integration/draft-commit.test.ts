@@ -17,12 +17,18 @@ import { edgeProps, graphState, nodeProps } from '../support/graph-state';
 let db: Database;
 let service: DraftService;
 let tag = 'a';
+/** set to make the next proposal carry an item the import rules refuse */
+let broken = false;
 const editor: Principal = { id: 'apikey:test-editor', roles: ['reader', 'editor'] };
 
 beforeAll(async () => {
   db = testDatabase();
   await freshGraph(db);
-  service = new DraftService(new DraftRepository(db), new Importer(db), async () => fixtureExtraction(tag), { importMaxItems: 5000 });
+  service = new DraftService(new DraftRepository(db), new Importer(db), async () => {
+    const x = fixtureExtraction(tag);
+    if (broken) x.document.entities[0].properties = { colour: 'red' };
+    return x;
+  }, { importMaxItems: 5000 });
 });
 afterAll(async () => {
   await db?.close();
@@ -95,6 +101,15 @@ describe('committing a draft', () => {
     expect((await service.get(draft.id))!.version).toBe(version);
     expect(await graphState(db, draft.id)).toEqual(before);
     expect((await service.get(draft.id))!.status).toBe('OPEN');
+
+    // an item the extractor drafted wrong is named by its item id at commit, and nothing is written
+    broken = true;
+    const wrong = await draftWith('f');
+    broken = false;
+    await service.accept(wrong.id, ['e0', 'e1', 'r0', 'r1'], editor);
+    await expect(service.commit(wrong.id, editor)).rejects.toMatchObject({ message: expect.stringContaining('e0.properties'), extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect((await service.get(wrong.id))!.status).toBe('OPEN');
+    await service.discard(wrong.id);
 
     await service.discard(draft.id);
     expect(await service.get(draft.id)).toBeUndefined();

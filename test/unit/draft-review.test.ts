@@ -1,4 +1,4 @@
-import { commitDocument, contentFromExtraction, decideItems, editItem, mergeItem, reviewDocument, type ExtractedDraft } from '../../src/draft/draft.items';
+import { commitDocument, contentFromExtraction, decideItems, editItem, itemPath, mergeItem, reviewDocument, type ExtractedDraft } from '../../src/draft/draft.items';
 import { itemView } from '../../src/draft/draft.view';
 import { validateDocument } from '../../src/write/document/document.validate';
 
@@ -45,6 +45,13 @@ describe('draft review rules', () => {
     c = decideItems(c, ['e0'], 'REJECTED');
     expect(() => commitDocument(c)).toThrow(/which is rejected/);
     expect(reviewDocument(c).entities.map((e) => e.id)).toEqual(['partnership:astribot-seer-supply']);
+  });
+
+  it("tells a commit document's path by the draft item it came from", () => {
+    const c = decideItems(contentFromExtraction(extraction()), ['e1', 'r1'], 'ACCEPTED');
+    expect(itemPath(c, '/entities/0/properties/quantity')).toBe('e1.properties.quantity');
+    expect(itemPath(c, '/relationships/0')).toBe('r1');
+    expect(itemPath(c, '/source/id')).toBeUndefined();
   });
 
   it('names the unknown item it was given', () => {
