@@ -20,6 +20,7 @@ export interface WebBuildResult {
 const PAGES = [
   { template: 'web/explorer/index.html', out: 'index.html' },
   { template: 'web/graphiql/index.html', out: 'graphiql.html' },
+  { template: 'web/explorer/review/index.html', out: 'review.html' },
 ];
 
 export async function buildWeb(root: string = projectRoot()): Promise<WebBuildResult> {
@@ -30,7 +31,7 @@ export async function buildWeb(root: string = projectRoot()): Promise<WebBuildRe
 
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { explorer: 'web/explorer/main.ts', graphiql: 'web/graphiql/main.ts' },
+    entryPoints: { explorer: 'web/explorer/main.ts', graphiql: 'web/graphiql/main.ts', review: 'web/explorer/review/main.ts' },
     bundle: true,
     minify: true,
     sourcemap: 'linked',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/roles';
 import type { RequestScope } from '../common/request-context';
+import type { DraftService } from '../draft/draft.service';
 import type { ConnectionService } from '../read/connection/connection.service';
 import type { EntityService } from '../read/entity/entity.service';
 import type { Loaders } from '../read/loaders';
@@ -21,6 +22,7 @@ export interface Services {
   trace: TraceService;
   system: SystemService;
   mutation: MutationService;
+  draft: DraftService;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */

@@ -2,6 +2,7 @@ import { KIND_OBJECT_TYPES } from './types/kinds';
 import { EntityResolver } from './resolvers/entity.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
+import { DraftResolver } from './resolvers/draft.resolver';
 import { SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
 import { CompanyRelationshipResolver, GovernmentRelationshipResolver, OrganizationRelationshipResolver, PersonRelationshipResolver } from './relations/company.relations';
 import { EventRelationshipResolver } from './relations/event.relations';
@@ -20,6 +21,8 @@ export const resolvers = [
   SystemResolver,
   EntityResolver,
   MutationResolver,
+  // draftFromText and the review of drafts
+  DraftResolver,
   // paths, connect, neighborhood, timeline and Subgraph.export
   TraceResolver,
   SubgraphResolver,

@@ -15,6 +15,10 @@ import { SourceService } from '../read/source/source.service';
 import { SystemService } from '../read/system.service';
 import { TraceRepository } from '../trace/trace.repository';
 import { TraceService } from '../trace/trace.service';
+import { DraftRepository } from '../draft/draft.repository';
+import { DraftService } from '../draft/draft.service';
+import { draftDocument } from '../ingest/draft';
+import { loadGazetteer } from '../ingest/gazetteer.repository';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
@@ -47,13 +51,16 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     source: new SourceRepository(db),
     trace: new TraceRepository(db),
   };
+  const importer = new Importer(db);
   const services: Services = {
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
     source: new SourceService(),
     trace: new TraceService(repositories.trace),
     system: new SystemService(db),
-    mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
+    mutation: new MutationService(db, new MutationRepository(), importer, { importMaxItems, logger }),
+    // the extractor is pure; what the graph knows (its gazetteer) is read for each draft
+    draft: new DraftService(new DraftRepository(db), importer, async (req) => draftDocument(req, await loadGazetteer(db)), { importMaxItems, logger }),
   };
   return {
     services,

@@ -4,9 +4,9 @@ import express, { type Express, type Response } from 'express';
 import { projectRoot } from '../common/paths';
 
 /**
- * The browser pages: the graph explorer at `/` and GraphiQL at `/graphiql`, both bundled by
- * `npm run build` (scripts/build-web.ts) into public/build/ and served from here, so they load
- * nothing from other hosts: many users' networks (and this project's CI) have no internet.
+ * The browser pages: the graph explorer at `/`, the review of drafts at `/review` and GraphiQL at
+ * `/graphiql`, all bundled by `npm run build` (scripts/build-web.ts) into public/build/ and served
+ * from here, so they load nothing from other hosts: many users' networks (and this project's CI) have no internet.
  */
 
 /**
@@ -26,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const PAGES: Record<string, string> = { '/': 'index.html', '/graphiql': 'graphiql.html' };
+const PAGES: Record<string, string> = { '/': 'index.html', '/graphiql': 'graphiql.html', '/review': 'review.html' };
 
 export function mountWebPages(app: Express, buildDir: string = join(projectRoot(), 'public', 'build')): void {
   const security = (res: Response) => {

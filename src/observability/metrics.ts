@@ -12,7 +12,7 @@ import type { AccessMode, Database } from '../db/database';
  */
 const MAX_OPERATIONS = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/export', '/', '/graphiql']);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/export', '/', '/graphiql', '/review']);
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const MODES: AccessMode[] = ['READ', 'WRITE'];
 

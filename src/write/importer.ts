@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../common/errors';
 import { cypher } from '../db/cypher-registry';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { ImportDocument, validateDocument, ValidationError } from './document/document.validate';
 import { documentRows } from './graph-rows';
 import { GraphWriter, type WriteCounts } from './graph-writer';
@@ -20,6 +20,11 @@ export interface ImportOptions {
   /** map new ids to existing entities of the same kind that share a name (off for synthetic data) */
   resolveByName?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Runs first inside the import's one transaction, so its own writes (a draft marked committed)
+   * commit or roll back with the document. Only for documents that fit in one batch.
+   */
+  inTransaction?: (tx: Tx) => Promise<void>;
 }
 
 export class ImportValidationError extends BadUserInputError {
@@ -133,6 +138,7 @@ export class Importer {
     if (total <= size) {
       tally(
         await this.db.writeTx(async (tx) => {
+          await opts.inTransaction?.(tx);
           const writer = new GraphWriter(tx, opts.actor);
           const results = [];
           for (const b of batches) results.push(await b.write(writer));
@@ -141,6 +147,7 @@ export class Importer {
       );
       opts.onProgress?.(total, total);
     } else {
+      if (opts.inTransaction) throw new Error('inTransaction needs a document written in one transaction (batchSize ≥ its rows)');
       let done = 0;
       for (const b of batches) {
         tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);

@@ -28,7 +28,7 @@ export const METRIC_KINDS = [
 ] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
-export const BASES = ['REPORTED', 'COMMON_KNOWLEDGE'] as const;
+export const BASES = ['REPORTED', 'COMMON_KNOWLEDGE', 'EXTRACTED'] as const;
 export type Basis = (typeof BASES)[number];
 
 export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
@@ -51,8 +51,13 @@ export interface ProvenanceInput {
   section: string;
   /** The sentence or phrase of the source, copied verbatim. */
   sentence: string;
-  /** REPORTED: the source states it; COMMON_KNOWLEDGE: widely known, added for context. */
+  /**
+   * REPORTED: the source states it; COMMON_KNOWLEDGE: widely known, added for context; EXTRACTED:
+   * drafted from the text by the extractor (src/ingest), not yet curated.
+   */
   basis: Basis;
+  /** How sure the extractor was, 0 to 1 (EXTRACTED items); kept in drafts, not stored in the graph. */
+  confidence?: number;
   /** What was added beyond the sentence, e.g. a widely known exact date. */
   note?: string;
 }

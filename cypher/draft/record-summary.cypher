@@ -1,0 +1,2 @@
+MATCH (d:Draft {id: $id})
+SET d.commitSummary = $summary
