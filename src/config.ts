@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -107,6 +108,14 @@ const envSchema = z.object({
     .default('512kb')
     .refine((v) => /^\d+(b|kb|mb)$/.test(v), 'must be a size like 512kb or 1mb'),
   IMPORT_MAX_ITEMS: positiveInt('5000'),
+  // API processes (node:cluster) sharing one Neo4j; 1 = a single process, no cluster
+  WEB_CONCURRENCY: z
+    .string()
+    .default(String(availableParallelism()))
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64, 'must be a whole number of processes from 1 to 64')
+    .transform(Number),
+  // compiled: queries run as code compiled once per document (graphql-jit); standard: graphql-js execute
+  GRAPHQL_EXECUTION: z.enum(['compiled', 'standard']).default('compiled'),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -1,9 +1,14 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logger';
 import { startService } from './http/service';
+import { startCluster } from './http/cluster';
 
-/** `npm start`: configuration, database (our own local Neo4j unless NEO4J_URI is set), API. */
+/**
+ * `npm start`: configuration, database (our own local Neo4j unless NEO4J_URI is set), API: one
+ * process, or with WEB_CONCURRENCY > 1 a primary and that many API workers (src/http/cluster.ts).
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -15,8 +20,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
-  const service = await startService(config, logger);
+  // with several API processes, each line names the one that wrote it
+  const logger = createLogger(config.LOG_LEVEL, cluster.isWorker ? { pid: process.pid } : {});
+  const service = cluster.isPrimary && config.WEB_CONCURRENCY > 1 ? await startCluster(config, logger, config.WEB_CONCURRENCY) : await startService(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {

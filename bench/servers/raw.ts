@@ -47,6 +47,18 @@ function handlers(): Record<string, Handler> {
     search: cypherText('search'),
     paths: cypherText('paths'),
     neighborhood: cypherText('neighborhood'),
+    node: cypherText('node-fragments'),
+    multi: cypherText('multi-root'),
+    timeline: cypherText('timeline'),
+    productsByDate: cypherText('products-by-date'),
+  };
+  /** A keyset page: one more row than asked tells whether there is a next page. */
+  const keysetPage = async (d: Driver, text: string, after: unknown, key: (row: Record<string, unknown>) => [unknown, string]) => {
+    const [afterDate, afterId] = after ? (JSON.parse(Buffer.from(String(after), 'base64url').toString()) as [string | null, string]) : [null, null];
+    const rows = await read(d, text, { afterDate, afterId, limit: neo4j.int(21) });
+    const page = rows.slice(0, 20).map((r) => toPlainObject(r.toObject()));
+    const edges = page.map((node) => ({ cursor: Buffer.from(JSON.stringify(key(node))).toString('base64url'), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > 20, endCursor: edges.at(-1)?.cursor ?? null } };
   };
   return {
     'entity-nested': async (d, v) => {
@@ -76,6 +88,18 @@ function handlers(): Record<string, Handler> {
         }),
       };
     },
+    'node-fragments': async (d, v) => {
+      const [r] = await read(d, q.node, { id: v.id });
+      return { node: r ? toPlain(r.get('node')) : null };
+    },
+    'multi-root': async (d, v) => {
+      const aliases = ['a', 'b', 'c'] as const;
+      const rows = await read(d, q.multi, { ids: aliases.map((a) => v[a]) });
+      const byId = new Map(rows.map((r) => [String(r.get('id')), toPlain(r.get('entity'))]));
+      return Object.fromEntries(aliases.map((a) => [a, byId.get(String(v[a])) ?? null]));
+    },
+    timeline: async (d, v) => ({ timeline: await keysetPage(d, q.timeline, v.after, (n) => [n.date, String(n.id)]) }),
+    'products-by-date': async (d, v) => ({ products: await keysetPage(d, q.productsByDate, v.after, (n) => [n.releaseDate, String(n.id)]) }),
     neighborhood: async (d, v) => {
       const rows = await read(d, q.neighborhood, { id: v.id, limit: neo4j.int(300) });
       const edges: GraphEdgeData[] = [];

@@ -50,6 +50,21 @@ async function pageChains(samples: Samples, send: Send): Promise<Vars[]> {
   return out;
 }
 
+/** Pages 1-4 of one ordering, each server following its own cursors. */
+async function cursorChain(send: Send): Promise<Vars[]> {
+  const out: Vars[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 4; page++) {
+    out.push({ after });
+    const conn = first(await send({ after })) as { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    if (!conn.pageInfo.hasNextPage) break;
+    after = conn.pageInfo.endCursor;
+  }
+  return out;
+}
+
+const edgesOfFirst = (d: Record<string, unknown>) => nonEmptyValue((first(d) as { edges: unknown[] }).edges);
+
 export const WORKLOADS: Workload[] = [
   {
     name: 'entity-nested',
@@ -68,6 +83,30 @@ export const WORKLOADS: Workload[] = [
     title: 'full-text search (Korean, Chinese, English names), top 10',
     variables: async (s) => s.searchTerms.map((text) => ({ text })),
     nonEmpty: (d, server) => nonEmptyValue(server === 'anchor' ? (first(d) as { edges: unknown[] }).edges : first(d)),
+  },
+  {
+    name: 'node-fragments',
+    title: 'node(id:) with a named fragment: a company with its products and sectors (the anchor: the same card by id)',
+    variables: async (s) => s.companyIds.map((id) => ({ id })),
+    nonEmpty: (d) => nonEmptyValue(first(d)),
+  },
+  {
+    name: 'multi-root',
+    title: 'three aliased roots in one request, each a company with its first products',
+    variables: async (s) => s.companyIds.map((a, i, ids) => ({ a, b: ids[(i + 1) % ids.length], c: ids[(i + 2) % ids.length] })),
+    nonEmpty: (d) => Object.values(d).every(nonEmptyValue),
+  },
+  {
+    name: 'timeline',
+    title: 'the global timeline, newest first, 20 per page (pages 1-4)',
+    variables: (_s, _server, send) => cursorChain(send),
+    nonEmpty: edgesOfFirst,
+  },
+  {
+    name: 'products-by-date',
+    title: 'a DATE-ordered connection: products by release date, newest first, 20 per page (pages 1-4), with makers',
+    variables: (_s, _server, send) => cursorChain(send),
+    nonEmpty: edgesOfFirst,
   },
   {
     name: 'paths',

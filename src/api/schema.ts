@@ -1,8 +1,9 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { DateScalar, JSONScalar } from './scalars';
 import { orphanedTypes, resolvers } from './resolvers';
+import { typeNameOf } from './types/entity.type';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -19,8 +20,22 @@ export function getSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     // @Authorized fields: our checker throws UNAUTHENTICATED / FORBIDDEN itself
     authChecker,
-  });
+  }).then(withSyncTypeResolvers);
   return built;
+}
+
+/**
+ * type-graphql wraps every resolveType in an async function; ours are plain lookups of the kind's
+ * label. The lookup itself is given to graphql: no promise per abstract value, and graphql-jit
+ * (which does not await resolveType) can execute Node and Entity fields.
+ */
+function withSyncTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const name of ['Node', 'Entity']) {
+    const type = schema.getType(name);
+    if (!isInterfaceType(type)) throw new Error(`the schema has no interface ${name}`);
+    type.resolveType = typeNameOf;
+  }
+  return schema;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so diffs show real changes only. */

@@ -8,7 +8,7 @@ export const EntityKindEnum = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k])
 registerEnumType(EntityKindEnum, { name: 'EntityKind', description: 'What kind of thing an entity is' });
 
 /** Interfaces resolve to the object type named like the kind's label. */
-const typeNameOf = (v: { kind: EntityKind }): string => KIND_LABEL[v.kind];
+export const typeNameOf = (v: { kind: EntityKind }): string => KIND_LABEL[v.kind];
 
 @InterfaceType({ description: 'Anything with a stable id', resolveType: typeNameOf })
 export abstract class Node {
