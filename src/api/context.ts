@@ -8,6 +8,8 @@ import type { SourceService } from '../read/source/source.service';
 import type { SystemService } from '../read/system.service';
 import type { TraceService } from '../trace/trace.service';
 import type { MutationService } from '../write/mutation/mutation.service';
+import type { ChangeFeedService } from '../live/change-feed.service';
+import type { LiveConnection, LiveService } from '../live/live.service';
 
 /**
  * What resolvers may call: the services of the read and write paths, wired once per process by
@@ -21,6 +23,10 @@ export interface Services {
   trace: TraceService;
   system: SystemService;
   mutation: MutationService;
+  /** the change feed (`changes`) */
+  changes: ChangeFeedService;
+  /** live updates (`graphChanged`) */
+  live: LiveService;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */
@@ -33,4 +39,6 @@ export interface AppContext {
   loaders: Loaders;
   /** the authenticated caller, if any (set by the auth layer) */
   user?: Principal;
+  /** the WebSocket connection a subscription runs on (graphql-ws only) */
+  connection?: LiveConnection;
 }

@@ -18,12 +18,19 @@ import { TraceService } from '../trace/trace.service';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
+import { ChangeFeedRepository } from '../live/change-feed.repository';
+import { ChangeFeedService } from '../live/change-feed.service';
+import { ChangeLogPruner } from '../live/change-log.pruner';
+import { ChangeTailer } from '../live/change-tailer';
+import { LiveService } from '../live/live.service';
 
 export interface CompositionOptions {
   db: Database;
   logger: Logger;
   /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
   importMaxItems: number;
+  /** the change log's retention and the live updates' tail and limits */
+  live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -31,6 +38,8 @@ export interface Composition {
   services: Services;
   /** a request's context: its scope, caller, logger and fresh loaders */
   requestContext(scope: RequestScope, user?: Principal): AppContext;
+  /** the background work of live updates: the change log's tail and its pruning */
+  background: { tailer: ChangeTailer; start(): Promise<void>; stop(): Promise<void> };
 }
 
 /**
@@ -38,7 +47,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, live }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -46,7 +55,11 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     entityTree: new EntityTreeRepository(db),
     source: new SourceRepository(db),
     trace: new TraceRepository(db),
+    changes: new ChangeFeedRepository(db),
   };
+  const changes = new ChangeFeedService(repositories.changes);
+  const tailer = new ChangeTailer(repositories.changes, { pollMs: live.pollMs, logger });
+  const pruner = new ChangeLogPruner(repositories.changes, { retentionMs: live.retentionMs, maxChanges: live.maxChanges, intervalMs: live.pruneIntervalMs, logger });
   const services: Services = {
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
@@ -54,9 +67,21 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     trace: new TraceService(repositories.trace),
     system: new SystemService(db),
     mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
+    changes,
+    live: new LiveService(changes, tailer, { maxBuffered: live.maxBuffered, stallMs: live.stallMs }),
   };
   return {
     services,
+    background: {
+      tailer,
+      async start() {
+        await tailer.start();
+        pruner.start();
+      },
+      async stop() {
+        await Promise.all([tailer.stop(), pruner.stop()]);
+      },
+    },
     requestContext(scope, user) {
       let requestLogger: Logger | undefined;
       return {

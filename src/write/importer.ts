@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** map new ids to existing entities of the same kind that share a name (off for synthetic data) */
   resolveByName?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** false only for the benchmark's import without a change log */
+  changeLog?: boolean;
 }
 
 export class ImportValidationError extends BadUserInputError {
@@ -133,7 +135,7 @@ export class Importer {
     if (total <= size) {
       tally(
         await this.db.writeTx(async (tx) => {
-          const writer = new GraphWriter(tx, opts.actor);
+          const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
           const results = [];
           for (const b of batches) results.push(await b.write(writer));
           return results;
@@ -143,7 +145,7 @@ export class Importer {
     } else {
       let done = 0;
       for (const b of batches) {
-        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
+        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
         done += b.rows;
         opts.onProgress?.(done, total);
       }
