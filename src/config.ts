@@ -34,6 +34,23 @@ const positiveInt = (fallback: string) =>
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'must be a positive whole number')
     .transform(Number);
 
+const nonNegativeInt = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\d+$/.test(v), 'must be a whole number (0 or more)')
+    .transform(Number);
+
+const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration such as `30d`, `12h`, `15m` or `90s`, in milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^[1-9]\d{0,6}[smhd]$/.test(v), 'must be a duration like 30d, 12h, 15m or 90s')
+    .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS_MS[v.slice(-1) as keyof typeof DURATION_UNITS_MS]);
+
 export const ROLES = ['reader', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -116,6 +133,15 @@ const envSchema = z.object({
     .transform(Number),
   // compiled: queries run as code compiled once per document (graphql-jit); standard: graphql-js execute
   GRAPHQL_EXECUTION: z.enum(['compiled', 'standard']).default('compiled'),
+  // The change log and live updates (docs/operations.md, docs/security.md)
+  CHANGE_LOG_RETENTION: duration('30d'),
+  CHANGE_LOG_MAX_CHANGES: nonNegativeInt('0'),
+  CHANGE_LOG_PRUNE_INTERVAL_MS: positiveInt('60000'),
+  LIVE_POLL_INTERVAL_MS: positiveInt('250'),
+  LIVE_MAX_CONNECTIONS: positiveInt('5000'),
+  LIVE_MAX_SUBSCRIPTIONS: positiveInt('20'),
+  LIVE_MAX_BUFFERED_EVENTS: positiveInt('1000'),
+  LIVE_SLOW_CONSUMER_MS: positiveInt('30000'),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -9,6 +9,8 @@ import type { SourceService } from '../read/source/source.service';
 import type { SystemService } from '../read/system.service';
 import type { TraceService } from '../trace/trace.service';
 import type { MutationService } from '../write/mutation/mutation.service';
+import type { ChangeFeedService } from '../live/change-feed.service';
+import type { LiveConnection, LiveService } from '../live/live.service';
 
 /**
  * What resolvers may call: the services of the read and write paths, wired once per process by
@@ -23,6 +25,10 @@ export interface Services {
   system: SystemService;
   mutation: MutationService;
   draft: DraftService;
+  /** the change feed (`changes`) */
+  changes: ChangeFeedService;
+  /** live updates (`graphChanged`) */
+  live: LiveService;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */
@@ -35,4 +41,6 @@ export interface AppContext {
   loaders: Loaders;
   /** the authenticated caller, if any (set by the auth layer) */
   user?: Principal;
+  /** the WebSocket connection a subscription runs on (graphql-ws only) */
+  connection?: LiveConnection;
 }

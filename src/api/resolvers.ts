@@ -15,6 +15,7 @@ import { ProductRelationshipResolver } from './relations/product.relations';
 import { EntityRelatedResolver } from './resolvers/relationship.resolver';
 import { rootConnectionResolvers } from './resolvers/connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
+import { ChangeResolver } from './resolvers/change.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
 export const resolvers = [
@@ -43,6 +44,8 @@ export const resolvers = [
   // root Relay connections per kind (companies, events, ...)
   ...rootConnectionResolvers,
   SourceResolver,
+  // the change feed (changes) and live updates (graphChanged)
+  ChangeResolver,
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */

@@ -25,3 +25,20 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 });
 
 export const JSONScalar = GraphQLJSON;
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant as ISO 8601 with its offset (e.g. `2026-11-29T16:45:06.123Z`), kept a string end to end. */
+export const DateTimeScalar = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 date and time with offset',
+  serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
+  parseValue: (v) => {
+    if (typeof v !== 'string' || !ISO_DATETIME.test(v)) throw new GraphQLError(`DateTime must be ISO 8601 with an offset, got ${JSON.stringify(v)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    return v;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || !ISO_DATETIME.test(ast.value)) throw new GraphQLError('DateTime must be an ISO 8601 string with an offset', { extensions: { code: 'BAD_USER_INPUT' } });
+    return ast.value;
+  },
+});

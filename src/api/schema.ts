@@ -1,11 +1,21 @@
 import { GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { DateScalar, JSONScalar } from './scalars';
 import { orphanedTypes, resolvers } from './resolvers';
 import { typeNameOf } from './types/entity.type';
 
 let built: Promise<GraphQLSchema> | undefined;
+
+/** No subscription uses type-graphql topics: each has its own `subscribe` (see ChangeResolver). */
+const noTopics: PubSub = {
+  publish: () => {
+    throw new Error('no topic-based subscriptions in this schema');
+  },
+  subscribe: () => {
+    throw new Error('no topic-based subscriptions in this schema');
+  },
+};
 
 /** Built once per process: no per-request schema work. */
 export function getSchema(): Promise<GraphQLSchema> {
@@ -20,6 +30,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     // @Authorized fields: our checker throws UNAUTHENTICATED / FORBIDDEN itself
     authChecker,
+    // graphChanged brings its own stream (src/live/); type-graphql insists on a pub/sub all the same
+    pubSub: noTopics,
   }).then(withSyncTypeResolvers);
   return built;
 }

@@ -24,6 +24,8 @@ import { getSchema } from '../api/schema';
 import { executionGateway } from './compiled-executor';
 import { exportHandler } from './export.route';
 import { mountWebPages } from './web';
+import { mountLiveServer } from './live.ws';
+import type { Composition } from './composition';
 
 export interface App {
   express: Express;
@@ -32,6 +34,8 @@ export interface App {
   /** set false first on shutdown so load balancers stop sending traffic */
   accepting: boolean;
   metrics: ServiceMetrics;
+  /** graphql-ws on /graphql, and the change log's tail and pruning behind it */
+  live: { dispose(): Promise<void> | void; background: Composition['background'] };
 }
 
 export interface AppOptions {
@@ -51,14 +55,27 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
-  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS });
+  const { services, requestContext, background } = compose({
+    db,
+    logger,
+    importMaxItems: config.IMPORT_MAX_ITEMS,
+    live: {
+      retentionMs: config.CHANGE_LOG_RETENTION,
+      maxChanges: config.CHANGE_LOG_MAX_CHANGES,
+      pruneIntervalMs: config.CHANGE_LOG_PRUNE_INTERVAL_MS,
+      pollMs: config.LIVE_POLL_INTERVAL_MS,
+      maxBuffered: config.LIVE_MAX_BUFFERED_EVENTS,
+      stallMs: config.LIVE_SLOW_CONSUMER_MS,
+    },
+  });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
+  const schema = await getSchema();
   const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
 
   const apollo = new ApolloServer<AppContext>({
     // Apollo parses, validates, limits and formats; execution is compiled per document (compiled-executor.ts)
-    gateway: executionGateway(await getSchema(), config.GRAPHQL_EXECUTION),
+    gateway: executionGateway(schema, config.GRAPHQL_EXECUTION),
     introspection: !production || config.ENABLE_INTROSPECTION,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
@@ -83,7 +100,21 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   });
   await apollo.start();
 
-  const state: App = { express: app, httpServer, apollo, accepting: true, metrics };
+  // subscriptions over graphql-ws on the same port and path, with the same auth rule and limits
+  const live = mountLiveServer({
+    httpServer,
+    schema,
+    authenticator,
+    requireAuthForReads: config.REQUIRE_AUTH_FOR_READS,
+    limits: limitsFromConfig(config),
+    validationRules: limits.validationRules,
+    maxConnections: config.LIVE_MAX_CONNECTIONS,
+    maxSubscriptions: config.LIVE_MAX_SUBSCRIPTIONS,
+    production,
+    logger,
+    requestContext,
+  });
+  const state: App = { express: app, httpServer, apollo, accepting: true, metrics, live: { dispose: () => live.dispose(), background } };
 
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });

@@ -22,12 +22,19 @@ import { loadGazetteer } from '../ingest/gazetteer.repository';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
+import { ChangeFeedRepository } from '../live/change-feed.repository';
+import { ChangeFeedService } from '../live/change-feed.service';
+import { ChangeLogPruner } from '../live/change-log.pruner';
+import { ChangeTailer } from '../live/change-tailer';
+import { LiveService } from '../live/live.service';
 
 export interface CompositionOptions {
   db: Database;
   logger: Logger;
   /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
   importMaxItems: number;
+  /** the change log's retention and the live updates' tail and limits */
+  live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -35,6 +42,8 @@ export interface Composition {
   services: Services;
   /** a request's context: its scope, caller, logger and fresh loaders */
   requestContext(scope: RequestScope, user?: Principal): AppContext;
+  /** the background work of live updates: the change log's tail and its pruning */
+  background: { tailer: ChangeTailer; start(): Promise<void>; stop(): Promise<void> };
 }
 
 /**
@@ -42,7 +51,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, live }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -50,8 +59,12 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     entityTree: new EntityTreeRepository(db),
     source: new SourceRepository(db),
     trace: new TraceRepository(db),
+    changes: new ChangeFeedRepository(db),
   };
   const importer = new Importer(db);
+  const changes = new ChangeFeedService(repositories.changes);
+  const tailer = new ChangeTailer(repositories.changes, { pollMs: live.pollMs, logger });
+  const pruner = new ChangeLogPruner(repositories.changes, { retentionMs: live.retentionMs, maxChanges: live.maxChanges, intervalMs: live.pruneIntervalMs, logger });
   const services: Services = {
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
@@ -61,9 +74,21 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     mutation: new MutationService(db, new MutationRepository(), importer, { importMaxItems, logger }),
     // the extractor is pure; what the graph knows (its gazetteer) is read for each draft
     draft: new DraftService(new DraftRepository(db), importer, async (req) => draftDocument(req, await loadGazetteer(db)), { importMaxItems, logger }),
+    changes,
+    live: new LiveService(changes, tailer, { maxBuffered: live.maxBuffered, stallMs: live.stallMs }),
   };
   return {
     services,
+    background: {
+      tailer,
+      async start() {
+        await tailer.start();
+        pruner.start();
+      },
+      async stop() {
+        await Promise.all([tailer.stop(), pruner.stop()]);
+      },
+    },
     requestContext(scope, user) {
       let requestLogger: Logger | undefined;
       return {

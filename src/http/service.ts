@@ -62,6 +62,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   health.start();
 
   const app = await createApp({ config, db, logger, health });
+  // the change log's tail starts at the log's newest position; subscribers resume older ones with `after`
+  await app.live.background.start();
   await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
@@ -75,6 +77,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     stop: async () => {
       app.accepting = false;
       health.stop();
+      // subscriptions end cleanly (close 1001, "Going away"): clients resume `after` their last position elsewhere
+      await app.live.dispose();
+      await app.live.background.stop();
       await app.apollo.stop(); // the drain plugin closes the listener and waits for in-flight requests
       await db.close();
       await localNeo4j?.stop();

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { GraphQLError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { QueryTooComplexError } from '../common/errors';
 import { cachedOperationCost } from './cost';
@@ -53,27 +53,35 @@ export function operationLimits(limits: OperationLimits): { parseOptions: ParseO
   };
 }
 
+/**
+ * The cost and page-size checks of one operation with its variables; throws QUERY_TOO_COMPLEX.
+ * Shared by the HTTP plugin below and the WebSocket subscriptions (src/http/live.ws.ts).
+ */
+export function checkOperationCost(limits: OperationLimits, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): void {
+  let report;
+  try {
+    report = cachedOperationCost(schema, document, operationName, variables, limits.maxPageSize);
+  } catch {
+    return; // variables that do not fit: execution reports them as BAD_USER_INPUT
+  }
+  const [big] = report.oversized;
+  if (big) {
+    throw new QueryTooComplexError(`${big.field}(${big.arg}: ${big.value}) asks for more than ${limits.maxPageSize} items`, { field: big.arg, limit: limits.maxPageSize });
+  }
+  if (report.cost > limits.maxCost) {
+    throw new QueryTooComplexError(`The operation's cost ${report.cost} exceeds the limit of ${limits.maxCost} (each field costs 1, times the page sizes of the lists around it)`, {
+      cost: report.cost,
+      limit: limits.maxCost,
+    });
+  }
+}
+
 function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let report;
-          try {
-            report = cachedOperationCost(schema, document, operationName ?? undefined, request.variables, limits.maxPageSize);
-          } catch {
-            return; // variables that do not fit: execution reports them as BAD_USER_INPUT
-          }
-          const [big] = report.oversized;
-          if (big) {
-            throw new QueryTooComplexError(`${big.field}(${big.arg}: ${big.value}) asks for more than ${limits.maxPageSize} items`, { field: big.arg, limit: limits.maxPageSize });
-          }
-          if (report.cost > limits.maxCost) {
-            throw new QueryTooComplexError(`The operation's cost ${report.cost} exceeds the limit of ${limits.maxCost} (each field costs 1, times the page sizes of the lists around it)`, {
-              cost: report.cost,
-              limit: limits.maxCost,
-            });
-          }
+          checkOperationCost(limits, schema, document, operationName ?? undefined, request.variables);
         },
       };
     },

@@ -11,13 +11,30 @@ import { type RelationshipTypeName } from '../model/relationships';
  */
 export type Returning = 'counts' | 'records';
 
+/** A relationship row's ends, as the change log records them: one by one, or in a batch's list. */
+const REL_ENDS = 'a.kind AS fromKind, b.kind AS toKind';
+const REL_CHANGE = '{from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys, props: CASE WHEN created THEN properties(r) END}';
+
 /** A few per kind and per relationship type: bounded by the model, never by requests. */
 const built = boundedMemo<CypherQuery>(512);
 const statement = (name: string, text: () => string): CypherQuery => built(name, () => ({ name, text: text().trim() }));
 
-const COUNTS = `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+/**
+ * A batch's counts, and the rows that changed something (for the change log): their ids, whether
+ * they were created, and the names of the properties that changed.
+ */
+const COUNTS = (changed: string) => `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
-       count(*) AS total`;
+       count(*) AS total,
+       collect(CASE WHEN NOT same THEN ${changed} END) AS changes`;
+
+/** Properties that change with every write and say nothing about the content. */
+const BOOKKEEPING = "['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']";
+
+/** The names of the properties of `x` that differ from the map `before` (null when created). */
+const changedKeys = (x: string) => `CASE WHEN before IS NULL THEN [] ELSE
+       [k IN keys(${x}) WHERE NOT k IN ${BOOKKEEPING} AND NOT coalesce(before[k] = ${x}[k], false)] +
+       [k IN keys(before) WHERE NOT k IN ${BOOKKEEPING} AND ${x}[k] IS NULL] END AS changedKeys`;
 
 /**
  * Upserts entities of one kind by id. A row whose content hash is unchanged is left alone, so
@@ -31,6 +48,7 @@ export function upsertEntities(kind: EntityKind, returning: Returning = 'counts'
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.createdAt IS NULL AS created, coalesce(n.contentHash, '') = row.hash AS same
+WITH n, row, created, same, CASE WHEN created OR same THEN null ELSE properties(n) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET n:${label}, n += row.props,
       n.kind = $kind,
@@ -42,7 +60,8 @@ FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
                     ELSE coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]] END,
       n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,
       n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor))
-${returning === 'records' ? 'RETURN n, created, NOT same AS changed' : COUNTS}`);
+WITH n, row, created, same, ${changedKeys('n')}
+${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys' : COUNTS('{id: row.id, created: created, changed: changedKeys}')}`);
 }
 
 /**
@@ -55,17 +74,20 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:${type}]->(b)
-WITH r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+WITH a, b, r, row, created, same, CASE WHEN created OR same THEN null ELSE properties(r) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
       r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor))
-${returning === 'records' ? 'RETURN r, created, NOT same AS changed' : COUNTS}`);
+WITH a, b, r, row, created, same, ${changedKeys('r')}
+${returning === 'records' ? `RETURN r, created, NOT same AS changed, changedKeys, ${REL_ENDS}` : COUNTS(REL_CHANGE)}`);
 }
 
-/** Removes the relationship of this type from $from to $to, if there is one. */
+/** Removes the relationship of this type from $from to $to, if there is one (with what it held, for the change log). */
 export function deleteRelationship(type: RelationshipTypeName): CypherQuery {
   return statement(`write/delete-relationship:${type}`, () => `
-MATCH (:Entity {id: $from})-[r:${type}]->(:Entity {id: $to})
+MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to})
+WITH a, b, r, properties(r) AS props
 DELETE r
-RETURN count(*) AS removed`);
+RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`);
 }

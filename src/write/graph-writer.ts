@@ -7,6 +7,7 @@ import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
 import { deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
 import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
+import { ChangeLogWriter, type RelationshipRowChange } from './change-log/change-log.writer';
 
 /** What a batch of upserts did: rows created, rows changed, rows whose content was already stored. */
 export interface WriteCounts {
@@ -32,54 +33,88 @@ export interface RelationshipWrite {
  * importDocument mutation) and the mutations (upsertEntity, link, unlink, deleteEntity) hand it
  * rows built by graph-rows.ts and their transaction; it writes them with the author of the change.
  * Every write of the service passes through these methods, inside the caller's transaction, so
- * anything that must happen with every write (a change log, say) belongs here and commits or
- * rolls back with the write itself.
+ * the change log (src/write/change-log/) is written here too: each method reports what its
+ * statement changed, and the transaction's coalesced changes are stored before the method returns,
+ * committing or rolling back with the write itself.
  */
 export class GraphWriter {
+  private readonly log: ChangeLogWriter | undefined;
+
   constructor(
     private readonly tx: Tx,
-    /** who writes: recorded as createdBy/updatedBy */
+    /** who writes: recorded as createdBy/updatedBy and as the changes' actor */
     readonly actor: string,
-  ) {}
+    /** false only for the benchmark's import without a change log (bench/live.ts) */
+    changeLog = true,
+  ) {
+    this.log = changeLog ? new ChangeLogWriter(tx, actor) : undefined;
+  }
 
   async upsertEntities(kind: EntityKind, rows: EntityRow[]): Promise<WriteCounts> {
-    return counts(await this.tx.run(upsertEntities(kind), { rows, kind, actor: this.actor }));
+    const records = await this.tx.run(upsertEntities(kind), { rows, kind, actor: this.actor });
+    this.log?.entities(kind, records[0].get('changes') as { id: string; created: boolean; changed: string[] }[]);
+    await this.log?.flush();
+    return counts(records);
   }
 
   async upsertEntity(kind: EntityKind, row: EntityRow): Promise<EntityWrite> {
     const [r] = await this.tx.run(upsertEntities(kind, 'records'), { rows: [row], kind, actor: this.actor });
-    return { entity: toEntityRecord(toPlainObject(r.get('n'))), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
+    const write = { entity: toEntityRecord(toPlainObject(r.get('n'))), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
+    if (write.changed) this.log?.entities(kind, [{ id: write.entity.id, created: write.created, changed: r.get('changedKeys') as string[] }]);
+    await this.log?.flush();
+    return write;
   }
 
   async upsertRelationships(type: RelationshipTypeName, rows: RelationshipRow[]): Promise<WriteCounts> {
-    return counts(await this.tx.run(upsertRelationships(type), { rows, actor: this.actor }));
+    const records = await this.tx.run(upsertRelationships(type), { rows, actor: this.actor });
+    this.log?.relationships((records[0].get('changes') as Omit<RelationshipRowChange, 'type'>[]).map((c) => ({ ...c, type })));
+    await this.log?.flush();
+    return counts(records);
   }
 
   async upsertRelationship(type: RelationshipTypeName, row: RelationshipRow): Promise<RelationshipWrite> {
     const [r] = await this.tx.run(upsertRelationships(type, 'records'), { rows: [row], actor: this.actor });
-    return { properties: toPlainObject(r.get('r')), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
+    const write = { properties: toPlainObject(r.get('r')), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
+    if (write.changed) {
+      const ends = { fromKind: r.get('fromKind') as EntityKind, toKind: r.get('toKind') as EntityKind };
+      this.log?.relationships([{ type, from: row.from, to: row.to, ...ends, created: write.created, changed: r.get('changedKeys') as string[], props: write.properties }]);
+    }
+    await this.log?.flush();
+    return write;
   }
 
   /** REPORTED_IN edges from entities to the sections of their sources. */
   async upsertProvenance(rows: ProvenanceRow[]): Promise<void> {
-    if (rows.length) await this.tx.run(cypher('write/upsert-provenance'), { rows, actor: this.actor });
+    if (!rows.length) return;
+    const [r] = await this.tx.run(cypher('write/upsert-provenance'), { rows, actor: this.actor });
+    this.log?.entitiesUpdated(r.get('changedEntities') as { id: string; kind: EntityKind }[], ['sources']);
+    await this.log?.flush();
   }
 
   /** How many relationships of `type` from `from` to `to` were removed (0 or 1). */
   async deleteRelationship(type: RelationshipTypeName, from: string, to: string): Promise<number> {
     const [r] = await this.tx.run(deleteRelationship(type), { from, to });
+    const deleted = r.get('deleted') as { fromKind: EntityKind; toKind: EntityKind; props: unknown }[];
+    this.log?.relationshipsDeleted(deleted.map((d) => ({ type, from, to, ...d })));
+    await this.log?.flush();
     return Number(toPlain(r.get('removed')));
   }
 
   /** Removes a deleted source's provenance from the relationships that cite it. */
   async clearCitations(sourceId: string): Promise<number> {
     const [r] = await this.tx.run(cypher('write/clear-citations'), { id: sourceId, actor: this.actor });
+    for (const c of r.get('citing') as { id: string; kind: EntityKind; type: string }[]) this.log?.entitiesUpdated([c], [c.type]);
+    await this.log?.flush();
     return Number(toPlain(r.get('cleared')));
   }
 
   /** Deletes the entities with every relationship they have. */
   async deleteEntities(ids: string[]): Promise<{ nodes: number; relationships: number }> {
     const [r] = await this.tx.run(cypher('write/delete-entities'), { ids });
+    const nodes = r.get('deletedNodes') as { id: string; kind: EntityKind }[];
+    this.log?.relationshipsDeleted(r.get('deletedRels') as Omit<RelationshipRowChange, 'created' | 'changed'>[], new Set(nodes.map((n) => n.id)));
+    this.log?.entitiesDeleted(nodes);
+    await this.log?.flush();
     return { nodes: Number(toPlain(r.get('nodes'))), relationships: Number(toPlain(r.get('relationships'))) };
   }
 }

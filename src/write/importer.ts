@@ -25,6 +25,8 @@ export interface ImportOptions {
    * commit or roll back with the document. Only for documents that fit in one batch.
    */
   inTransaction?: (tx: Tx) => Promise<void>;
+  /** false only for the benchmark's import without a change log */
+  changeLog?: boolean;
 }
 
 export class ImportValidationError extends BadUserInputError {
@@ -139,7 +141,7 @@ export class Importer {
       tally(
         await this.db.writeTx(async (tx) => {
           await opts.inTransaction?.(tx);
-          const writer = new GraphWriter(tx, opts.actor);
+          const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
           const results = [];
           for (const b of batches) results.push(await b.write(writer));
           return results;
@@ -150,7 +152,7 @@ export class Importer {
       if (opts.inTransaction) throw new Error('inTransaction needs a document written in one transaction (batchSize ≥ its rows)');
       let done = 0;
       for (const b of batches) {
-        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
+        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
         done += b.rows;
         opts.onProgress?.(done, total);
       }

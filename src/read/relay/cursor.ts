@@ -8,12 +8,13 @@ import { BadUserInputError } from '../../common/errors';
  */
 
 /** How a sort key travels: as a string (Cypher turns date and datetime keys back into temporal values). */
-type KeyFormat = 'text' | 'date' | 'datetime' | 'date-or-null';
+type KeyFormat = 'text' | 'date' | 'datetime' | 'date-or-null' | 'count';
 
 const KEY_PATTERN: Record<Exclude<KeyFormat, 'date-or-null'>, RegExp> = {
   text: /^[\s\S]*$/,
   date: /^-?\d{4,}-\d{2}-\d{2}$/,
   datetime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/,
+  count: /^\d{1,15}$/,
 };
 
 /** Every keyset this service pages by, with the sort keys before the id. */
@@ -28,6 +29,8 @@ export const CURSOR_ORDERINGS = {
   TIMELINE: ['date-or-null'],
   /** `Source.entities`: by id alone */
   ID: [],
+  /** the change feed (`changes`, `graphChanged`): a transaction's log position, then the change's index in it */
+  CHANGES: ['count'],
 } as const satisfies Record<string, readonly KeyFormat[]>;
 
 export type CursorOrdering = keyof typeof CURSOR_ORDERINGS;

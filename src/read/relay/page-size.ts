@@ -16,6 +16,8 @@ export const PAGE_SIZES = {
   relationship: { default: 10, min: 0, max: 500 },
   /** `Entity.related`: usually asked for one entity at a time, so more by default */
   related: { default: 20, min: 0, max: 500 },
+  /** `changes`, the change feed */
+  changes: { default: 100, min: 1, max: 1000 },
 } as const satisfies Record<string, IntBounds>;
 
 /** The one check of a page size `first` (connections, relationship fields, `paths`, `search`), with the bounds of its list. */

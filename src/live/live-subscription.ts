@@ -1,0 +1,146 @@
+import type { LoggedChange } from '../write/change-log/change.model';
+import type { ChangeFeedService } from './change-feed.service';
+import { type ChangeFilter, matches } from './change-filter';
+import type { ChangeTailer } from './change-tailer';
+import { comparePositions, type Position } from './position';
+
+/** Changes read from the log per replay round trip. */
+const REPLAY_PAGE = 500;
+
+export interface SubscriptionLimits {
+  /** events held for a subscription; beyond, it reads on from the log as its client consumes */
+  maxBuffered: number;
+  /** a client that takes no event for this long while events wait is cut off */
+  stallMs: number;
+}
+
+/**
+ * One `graphChanged` subscription as an async iterator. Resuming `after` a position, it first
+ * replays the log from Neo4j page by page as the client consumes it, then streams what the tailer
+ * hands over. Every change is compared with the last position handed on, so an event seen by both
+ * the replay and the tail goes out once, and none is skipped: live events that arrive during the
+ * replay wait (bounded) and are drained after it, or, when too many arrive, the replay simply runs
+ * on until the log holds nothing newer. Memory is bounded the same way: when more than
+ * `maxBuffered` events wait (a bulk import's burst), the subscription stops holding them and reads
+ * on from the log as its client consumes (a million-row import never sits in memory). A client
+ * that takes nothing for `stallMs` while events wait is cut off (onStall).
+ */
+export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
+  private readonly queue: LoggedChange[] = [];
+  /** live events that arrived while replaying */
+  private pending: LoggedChange[] = [];
+  private pendingOverflowed = false;
+  private replaying: boolean;
+  private last: Position | undefined;
+  private waiting: ((r: IteratorResult<LoggedChange>) => void) | undefined;
+  private done = false;
+  private lastPull = Date.now();
+  private readonly unlisten: () => void;
+
+  constructor(
+    private readonly filter: ChangeFilter,
+    private readonly feed: ChangeFeedService,
+    tailer: ChangeTailer,
+    after: Position | undefined,
+    private readonly limits: SubscriptionLimits,
+    private readonly onStall: () => void,
+  ) {
+    this.replaying = after !== undefined;
+    // without `after`, the stream starts after what this process's tail has handed on already
+    this.last = after ?? { seq: tailer.head, index: Number.MAX_SAFE_INTEGER };
+    this.unlisten = tailer.listen((c) => this.onLive(c));
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<LoggedChange>> {
+    this.lastPull = Date.now();
+    for (;;) {
+      if (this.done) return { done: true, value: undefined };
+      const queued = this.queue.shift();
+      if (queued) return { done: false, value: queued };
+      if (!this.replaying) {
+        return new Promise((resolve) => {
+          this.waiting = resolve;
+        });
+      }
+      await this.replayPage();
+    }
+  }
+
+  async return(): Promise<IteratorResult<LoggedChange>> {
+    this.close();
+    return { done: true, value: undefined };
+  }
+
+  async throw(err: unknown): Promise<IteratorResult<LoggedChange>> {
+    this.close();
+    throw err;
+  }
+
+  get buffered(): number {
+    return this.queue.length + this.pending.length;
+  }
+
+  close(): void {
+    if (this.done) return;
+    this.done = true;
+    this.unlisten();
+    this.queue.length = 0;
+    this.pending = [];
+    this.waiting?.({ done: true, value: undefined });
+    this.waiting = undefined;
+  }
+
+  private async replayPage(): Promise<void> {
+    const page = await this.feed.after(this.last, REPLAY_PAGE);
+    for (const c of page) this.accept(c);
+    if (page.length < REPLAY_PAGE) {
+      if (this.pendingOverflowed) {
+        // too many arrived to hold: the log has them, read on
+        this.pendingOverflowed = false;
+        this.pending = [];
+        return;
+      }
+      this.replaying = false;
+      const pending = this.pending;
+      this.pending = [];
+      for (const c of pending) this.accept(c);
+    }
+  }
+
+  private onLive(c: LoggedChange): void {
+    if (this.done) return;
+    if (this.queue.length && Date.now() - this.lastPull > this.limits.stallMs) {
+      this.close();
+      this.onStall();
+      return;
+    }
+    if (this.replaying) {
+      if (this.pending.length < this.limits.maxBuffered) this.pending.push(c);
+      else this.pendingOverflowed = true;
+      return;
+    }
+    if (this.queue.length >= this.limits.maxBuffered) {
+      // hold no more: what follows is read from the log once the queue is consumed
+      this.replaying = true;
+      this.pendingOverflowed = true;
+      return;
+    }
+    this.accept(c);
+    if (this.waiting && this.queue.length) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve({ done: false, value: this.queue.shift() as LoggedChange });
+    }
+  }
+
+  /** Hands `c` on if it comes after the last position handed on and matches the filter. */
+  private accept(c: LoggedChange): void {
+    if (this.last && comparePositions(c, this.last) <= 0) return;
+    this.last = { seq: c.seq, index: c.index };
+    if (matches(this.filter, c.change)) this.queue.push(c);
+  }
+}

@@ -1,0 +1,50 @@
+import type { EntityKind } from '../model/kinds';
+import type { LoggedChange } from '../write/change-log/change.model';
+import type { ChangeFeedService } from './change-feed.service';
+import { changeFilter } from './change-filter';
+import type { ChangeTailer } from './change-tailer';
+import { LiveSubscription, type SubscriptionLimits } from './live-subscription';
+import { decodePosition } from './position';
+
+/** WebSocket close codes of the live connection beyond graphql-ws's own (docs/security.md). */
+export const CLOSE_CODES = {
+  /** graphql-ws's: the token at connection_init was refused, or reads need one */
+  unauthorized: 4401,
+  /** the client took no event for LIVE_SLOW_CONSUMER_MS while events waited: a slow consumer */
+  slowConsumer: 4413,
+  /** the server is shutting down (SIGTERM): reconnect elsewhere, resuming `after` the last position */
+  goingAway: 1001,
+  /** LIVE_MAX_CONNECTIONS reached */
+  tryAgainLater: 1013,
+} as const;
+
+/** What a subscription needs from its WebSocket connection. */
+export interface LiveConnection {
+  /** closes the connection (all its subscriptions) with a code and a reason */
+  close(code: number, reason: string): void;
+}
+
+export interface GraphChangedArgs {
+  ids?: string[] | null;
+  kinds?: EntityKind[] | null;
+  relationshipTypes?: string[] | null;
+  after?: string | null;
+}
+
+/** `graphChanged`: checks its arguments, then streams (and first replays) the changes that match. */
+export class LiveService {
+  constructor(
+    private readonly feed: ChangeFeedService,
+    private readonly tailer: ChangeTailer,
+    private readonly limits: SubscriptionLimits,
+  ) {}
+
+  async subscribe(args: GraphChangedArgs, connection: LiveConnection | undefined): Promise<AsyncIterableIterator<LoggedChange>> {
+    const filter = changeFilter(args);
+    const after = decodePosition(args.after);
+    await this.feed.checkResumable(after);
+    return new LiveSubscription(filter, this.feed, this.tailer, after, this.limits, () =>
+      connection?.close(CLOSE_CODES.slowConsumer, `Slow consumer: no event taken for ${this.limits.stallMs} ms; resume after your last position`),
+    );
+  }
+}
