@@ -2,7 +2,7 @@ import { KIND_OBJECT_TYPES } from './types/kinds';
 import { EntityResolver } from './resolvers/entity.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
-import { SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
+import { GraphNodeResolver, SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
 import { CompanyRelationshipResolver, GovernmentRelationshipResolver, OrganizationRelationshipResolver, PersonRelationshipResolver } from './relations/company.relations';
 import { EventRelationshipResolver } from './relations/event.relations';
 import { InvestmentRelationshipResolver } from './relations/investment.relations';
@@ -23,6 +23,7 @@ export const resolvers = [
   // paths, connect, neighborhood, timeline and Subgraph.export
   TraceResolver,
   SubgraphResolver,
+  GraphNodeResolver,
   // typed relationship fields of each kind, and Entity.related for the rest
   EntityRelatedResolver,
   CompanyRelationshipResolver,
