@@ -107,6 +107,9 @@ const envSchema = z.object({
     .default('512kb')
     .refine((v) => /^\d+(b|kb|mb)$/.test(v), 'must be a size like 512kb or 1mb'),
   IMPORT_MAX_ITEMS: positiveInt('5000'),
+  // the background ranking job: check for changes every RANKING_REFRESH_MS, recompute at least every RANKING_MAX_AGE_MS
+  RANKING_REFRESH_MS: positiveInt('30000'),
+  RANKING_MAX_AGE_MS: positiveInt('600000'),
 });
 
 export type Config = z.output<typeof envSchema>;

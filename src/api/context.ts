@@ -8,6 +8,7 @@ import type { SourceService } from '../read/source/source.service';
 import type { SystemService } from '../read/system.service';
 import type { TraceService } from '../trace/trace.service';
 import type { MutationService } from '../write/mutation/mutation.service';
+import type { RankingService } from '../analytics/ranking.service';
 
 /**
  * What resolvers may call: the services of the read and write paths, wired once per process by
@@ -21,6 +22,8 @@ export interface Services {
   trace: TraceService;
   system: SystemService;
   mutation: MutationService;
+  /** whole-graph rankings, computed in the background (started and stopped by createApp) */
+  ranking: RankingService;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */

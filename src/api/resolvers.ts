@@ -14,6 +14,7 @@ import { ProductRelationshipResolver } from './relations/product.relations';
 import { EntityRelatedResolver } from './resolvers/relationship.resolver';
 import { rootConnectionResolvers } from './resolvers/connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
+import { AnalyticsResolver } from './resolvers/analytics.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
 export const resolvers = [
@@ -41,6 +42,8 @@ export const resolvers = [
   // root Relay connections per kind (companies, events, ...)
   ...rootConnectionResolvers,
   SourceResolver,
+  // ranking (whole-graph, from the background job)
+  AnalyticsResolver,
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */

@@ -48,7 +48,12 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
-  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS });
+  const { services, requestContext } = compose({
+    db,
+    logger,
+    importMaxItems: config.IMPORT_MAX_ITEMS,
+    ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
+  });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
@@ -75,9 +80,12 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
       limits.plugin,
       dbQueriesHeaderPlugin(),
+      // the background ranking job stops with the server (before the driver closes)
+      { serverWillStart: async () => ({ serverWillStop: () => services.ranking.stop() }) },
     ],
   });
   await apollo.start();
+  services.ranking.start();
 
   const state: App = { express: app, httpServer, apollo, accepting: true, metrics };
 

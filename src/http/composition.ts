@@ -18,12 +18,15 @@ import { TraceService } from '../trace/trace.service';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
+import { RankingService, type RankingOptions } from '../analytics/ranking.service';
 
 export interface CompositionOptions {
   db: Database;
   logger: Logger;
   /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
   importMaxItems: number;
+  /** the background ranking job's schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
+  ranking: RankingOptions;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -38,7 +41,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, ranking }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -54,6 +57,8 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     trace: new TraceService(repositories.trace),
     system: new SystemService(db),
     mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
+    // stateful: holds the last rankings; createApp starts and stops its job
+    ranking: new RankingService(db, logger, ranking),
   };
   return {
     services,

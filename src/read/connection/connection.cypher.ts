@@ -18,9 +18,9 @@ function memo(name: string, build: () => string): CypherQuery {
 }
 
 /** Links through which an entity is in, or about, a sector. */
-const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
+export const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
 
-function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
+export function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
   const spec = KINDS[kind];
   const dateField = dateFieldOf(kind);
   const out: string[] = [];
@@ -40,7 +40,7 @@ function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
   return out;
 }
 
-function filterSignature(f: ConnectionFilter): string {
+export function filterSignature(f: ConnectionFilter): string {
   const present = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).filter((k) => f[k] !== undefined);
   return [...present, ...f.equals.map((e) => `eq_${e.field}`)].join(',');
 }
