@@ -117,14 +117,15 @@ describe('aggregate', () => {
         const key = JSON.stringify(m.per.map((p) => n.props[p] ?? null));
         groups.set(key, [...(groups.get(key) ?? []), v]);
       }
-      const got = kind === 'INVESTMENT' ? body.data!.investments.aggregate.stats : body.data!.metrics.aggregate.stats;
+      const got: { group: { field: string; value: string }[]; count: number; sum: number; min?: number; max?: number }[] =
+        kind === 'INVESTMENT' ? body.data!.investments.aggregate.stats : body.data!.metrics.aggregate.stats;
       expect(got).toHaveLength(groups.size);
       for (const g of got) {
         expect(g.group.map((x) => x.field)).toEqual(m.per);
         const values = groups.get(JSON.stringify(g.group.map((x) => x.value)))!;
         expect(g.count).toBe(values.length);
         expect(g.sum).toBeCloseTo(values.reduce((s, v) => s + v, 0), 6);
-        if ('min' in g) expect([g.min, g.max]).toEqual([Math.min(...values), Math.max(...values)]);
+        if (g.min !== undefined) expect([g.min, g.max]).toEqual([Math.min(...values), Math.max(...values)]);
       }
     }
     const krw = body.data!.investments.aggregate.stats.find((s) => s.group[0].value === 'KRW');
@@ -141,5 +142,41 @@ describe('aggregate', () => {
     expect(notNumeric.body.errors?.[0].message).toContain('Cannot query field "stats" on type "CompanyAggregate"');
     const timeline = await gql<{ timeline: { aggregate: null } }>(server.url, '{ timeline(first: 1) { aggregate { count } } }');
     expect(timeline.body.data?.timeline.aggregate).toBeNull();
+  });
+});
+
+describe('orderings by relationship counts', () => {
+  const PAGE = `query($after: String, $field: EntityOrderField!) {
+    companies(first: 4, after: $after, orderBy: { field: $field, direction: DESC }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+  async function allPages(field: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res: { body: { data?: { companies: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
+        await gql(server.url, PAGE, { after, field });
+      const page = res.body.data!.companies;
+      ids.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) return ids;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('too many pages');
+  }
+
+  it.each([
+    ['DEGREE', "type(r) <> 'REPORTED_IN'"],
+    ['PARTNERSHIPS', "type(r) = 'PARTY_TO'"],
+  ])('%s DESC pages with keyset cursors in the order a direct Cypher count gives', async (field, where) => {
+    const rows = await server.db.read({
+      name: 'test/count-order',
+      text: `MATCH (n:Company) RETURN n.id AS id, COUNT { (n)-[r]-() WHERE ${where} } AS c ORDER BY c DESC, id DESC`,
+    });
+    expect(await allPages(field)).toEqual(rows.map((r) => r.get('id') as string));
+  });
+
+  it('refuses a cursor of another ordering', async () => {
+    const byName = await gql<{ companies: { pageInfo: { endCursor: string } } }>(server.url, '{ companies(first: 1) { pageInfo { endCursor } } }');
+    const { body } = await gql(server.url, PAGE, { after: byName.body.data!.companies.pageInfo.endCursor, field: 'DEGREE' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

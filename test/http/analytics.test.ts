@@ -45,7 +45,7 @@ describe('GraphNode.metrics', () => {
     const g = new UndirectedGraph();
     for (const n of sub.nodes) g.addNode(n.id);
     for (const e of sub.edges) {
-      if (e.source !== e.target) g.updateEdgeAttribute(e.source, e.target, 'weight', (w: number | undefined) => (w ?? 0) + 1);
+      if (e.source !== e.target) g.updateEdge(e.source, e.target, (a) => ({ ...a, weight: ((a.weight as number | undefined) ?? 0) + 1 }));
     }
     const reference = pagerank(g, { getEdgeWeight: 'weight' });
     for (const n of sub.nodes) {
@@ -134,11 +134,11 @@ describe('ranking', () => {
   it('is recomputed after a write, and answers from the last result meanwhile', async () => {
     const before = await rankingAfter(null);
     const [top] = before.entries;
-    // a new, well-connected company: more partnerships than the current top one
+    // a new company linked to more entities than the current top one has links
     await cypherRows(
       `CREATE (c:Entity:Company {id: 'company:ranking-probe', kind: 'COMPANY', name: 'Ranking Probe'})
-       WITH c MATCH (p:Partnership) WITH c, p ORDER BY p.id LIMIT $n CREATE (c)-[:PARTY_TO {role: 'PARTNER'}]->(p)`,
-      { n: int(top.score + 1) },
+       WITH c MATCH (e:Entity) WHERE NOT e:Source AND e <> c AND e.id <> $top WITH c, e ORDER BY e.id LIMIT $n CREATE (c)-[:RELATED_TO]->(e)`,
+      { n: int(top.score + 1), top: top.entity.id },
       true,
     );
     const after = await rankingAfter(before.computedAt);

@@ -18,7 +18,7 @@ export class ConnectionRepository {
   async page(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, cursor: Cursor | undefined, limit: number, plan: PrefetchPlan): Promise<ConnectionRow[]> {
     const { query, params } = pageWithPrefetch(kind, filter, order, cursor !== undefined, plan);
     const records = await this.db.read(query, { ...params, ...filterParams(filter), limit: int(limit), ...(cursor ? { afterKey: cursor.keys[0], afterId: cursor.id } : {}) });
-    return records.map((r) => ({ entity: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]), sortKey: toPlain(r.get('sortKey')) as string }));
+    return records.map((r) => ({ entity: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]), sortKey: String(toPlain(r.get('sortKey'))) }));
   }
 
   async count(kind: EntityKind, filter: ConnectionFilter): Promise<number> {

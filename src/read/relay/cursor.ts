@@ -8,12 +8,13 @@ import { BadUserInputError } from '../../common/errors';
  */
 
 /** How a sort key travels: as a string (Cypher turns date and datetime keys back into temporal values). */
-type KeyFormat = 'text' | 'date' | 'datetime' | 'date-or-null';
+type KeyFormat = 'text' | 'date' | 'datetime' | 'count' | 'date-or-null';
 
 const KEY_PATTERN: Record<Exclude<KeyFormat, 'date-or-null'>, RegExp> = {
   text: /^[\s\S]*$/,
   date: /^-?\d{4,}-\d{2}-\d{2}$/,
   datetime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/,
+  count: /^\d{1,15}$/,
 };
 
 /** Every keyset this service pages by, with the sort keys before the id. */
@@ -24,6 +25,11 @@ export const CURSOR_ORDERINGS = {
   DATE: ['date'],
   /** root connections ordered by when the entity entered the graph */
   CREATED_AT: ['datetime'],
+  /** root connections ordered by a count of relationships (degree, partnerships, investments, events) */
+  DEGREE: ['count'],
+  PARTNERSHIPS: ['count'],
+  INVESTMENTS: ['count'],
+  EVENTS: ['count'],
   /** `timeline` and nothing else: newest first, undated events last */
   TIMELINE: ['date-or-null'],
   /** `Source.entities`: by id alone */
