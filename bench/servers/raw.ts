@@ -47,6 +47,7 @@ function handlers(): Record<string, Handler> {
     search: cypherText('search'),
     paths: cypherText('paths'),
     neighborhood: cypherText('neighborhood'),
+    metricStats: cypherText('metric-stats'),
   };
   return {
     'entity-nested': async (d, v) => {
@@ -75,6 +76,10 @@ function handlers(): Record<string, Handler> {
           return { length: toPlain(r.get('length')), nodes: toPlain(r.get('nodes')), edges };
         }),
       };
+    },
+    'metric-stats': async (d, v) => {
+      const rows = await read(d, q.metricStats, { metricKind: v.metricKind });
+      return { stats: rows.map((r) => toPlainObject(r.toObject())) };
     },
     neighborhood: async (d, v) => {
       const rows = await read(d, q.neighborhood, { id: v.id, limit: neo4j.int(300) });
