@@ -51,6 +51,7 @@ function handlers(): Record<string, Handler> {
     multi: cypherText('multi-root'),
     timeline: cypherText('timeline'),
     productsByDate: cypherText('products-by-date'),
+    metricStats: cypherText('metric-stats'),
   };
   /** A keyset page: one more row than asked tells whether there is a next page. */
   const keysetPage = async (d: Driver, text: string, after: unknown, key: (row: Record<string, unknown>) => [unknown, string]) => {

@@ -121,4 +121,13 @@ export const WORKLOADS: Workload[] = [
     variables: async (s) => s.companyIds.map((id) => ({ id })),
     nonEmpty: (d) => nonEmptyValue(first(d)),
   },
+  {
+    name: 'metric-stats',
+    title: 'aggregation: count and value sum/min/max/avg of one metric kind (ours and the floor per unit; the anchor across units)',
+    variables: async () => ['REVENUE', 'MARKET_CAP', 'MARKET_SHARE', 'NET_INCOME', 'PER', 'GROWTH_RATE'].map((metricKind) => ({ metricKind })),
+    nonEmpty: (d) => {
+      const v = first(d) as { aggregate?: unknown } | unknown[];
+      return Array.isArray(v) ? v.length > 0 : nonEmptyValue((v as { aggregate?: unknown }).aggregate);
+    },
+  },
 ];

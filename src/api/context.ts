@@ -11,6 +11,7 @@ import type { TraceService } from '../trace/trace.service';
 import type { MutationService } from '../write/mutation/mutation.service';
 import type { ChangeFeedService } from '../live/change-feed.service';
 import type { LiveConnection, LiveService } from '../live/live.service';
+import type { RankingService } from '../analytics/ranking.service';
 
 /**
  * What resolvers may call: the services of the read and write paths, wired once per process by
@@ -29,6 +30,8 @@ export interface Services {
   changes: ChangeFeedService;
   /** live updates (`graphChanged`) */
   live: LiveService;
+  /** whole-graph rankings, computed in the background (started and stopped by createApp) */
+  ranking: RankingService;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */

@@ -3,7 +3,7 @@ import { EntityResolver } from './resolvers/entity.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { DraftResolver } from './resolvers/draft.resolver';
-import { SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
+import { GraphNodeResolver, SubgraphResolver, TraceResolver } from './resolvers/trace.resolver';
 import { CompanyRelationshipResolver, GovernmentRelationshipResolver, OrganizationRelationshipResolver, PersonRelationshipResolver } from './relations/company.relations';
 import { EventRelationshipResolver } from './relations/event.relations';
 import { InvestmentRelationshipResolver } from './relations/investment.relations';
@@ -16,6 +16,7 @@ import { EntityRelatedResolver } from './resolvers/relationship.resolver';
 import { rootConnectionResolvers } from './resolvers/connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
 import { ChangeResolver } from './resolvers/change.resolver';
+import { AnalyticsResolver } from './resolvers/analytics.resolver';
 
 /** Every resolver class in the schema. Feature folders add theirs here. */
 export const resolvers = [
@@ -27,6 +28,7 @@ export const resolvers = [
   // paths, connect, neighborhood, timeline and Subgraph.export
   TraceResolver,
   SubgraphResolver,
+  GraphNodeResolver,
   // typed relationship fields of each kind, and Entity.related for the rest
   EntityRelatedResolver,
   CompanyRelationshipResolver,
@@ -46,6 +48,8 @@ export const resolvers = [
   SourceResolver,
   // the change feed (changes) and live updates (graphChanged)
   ChangeResolver,
+  // ranking (whole-graph, from the background job)
+  AnalyticsResolver,
 ] as const;
 
 /** Object types reached only through interfaces must be listed so the schema includes them. */

@@ -16,6 +16,20 @@ export interface GraphNodeData {
   properties: Record<string, JsonValue>;
   /** neighbours not included in this result */
   hiddenNeighbors: number;
+  /** centrality and community within this result; set only by withMetrics (src/graph/metrics.ts) for exports */
+  metrics?: NodeMetricsData;
+}
+
+/** A node's figures within the result it belongs to (see src/graph/metrics.ts). */
+export interface NodeMetricsData {
+  /** edges of the result at the node (parallel edges each count) */
+  degree: number;
+  /** PageRank over the result read as undirected, damping 0.85; sums to 1 over the result */
+  pageRank: number;
+  /** normalized betweenness centrality over the result read as undirected, unweighted */
+  betweenness: number;
+  /** Louvain community, numbered from 0 (largest community first) */
+  community: number;
 }
 
 export interface GraphEdgeData {

@@ -67,6 +67,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       maxBuffered: config.LIVE_MAX_BUFFERED_EVENTS,
       stallMs: config.LIVE_SLOW_CONSUMER_MS,
     },
+    ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
   });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
@@ -96,9 +97,12 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       authPlugin({ requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
       limits.plugin,
       dbQueriesHeaderPlugin(),
+      // the background ranking job stops with the server (before the driver closes)
+      { serverWillStart: async () => ({ serverWillStop: () => services.ranking.stop() }) },
     ],
   });
   await apollo.start();
+  services.ranking.start();
 
   // subscriptions over graphql-ws on the same port and path, with the same auth rule and limits
   const live = mountLiveServer({

@@ -27,6 +27,7 @@ import { ChangeFeedService } from '../live/change-feed.service';
 import { ChangeLogPruner } from '../live/change-log.pruner';
 import { ChangeTailer } from '../live/change-tailer';
 import { LiveService } from '../live/live.service';
+import { RankingService, type RankingOptions } from '../analytics/ranking.service';
 
 export interface CompositionOptions {
   db: Database;
@@ -35,6 +36,8 @@ export interface CompositionOptions {
   importMaxItems: number;
   /** the change log's retention and the live updates' tail and limits */
   live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
+  /** the background ranking job's schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
+  ranking: RankingOptions;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -51,7 +54,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems, live }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, live, ranking }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -76,6 +79,8 @@ export function compose({ db, logger, importMaxItems, live }: CompositionOptions
     draft: new DraftService(new DraftRepository(db), importer, async (req) => draftDocument(req, await loadGazetteer(db)), { importMaxItems, logger }),
     changes,
     live: new LiveService(changes, tailer, { maxBuffered: live.maxBuffered, stallMs: live.stallMs }),
+    // stateful: holds the last rankings; createApp starts and stops its job
+    ranking: new RankingService(db, logger, ranking),
   };
   return {
     services,

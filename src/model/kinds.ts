@@ -25,6 +25,11 @@ export interface KindRow {
   readonly countryField?: string;
   /** properties filtered by equality with a list of enum values (the filter field has the same name) */
   readonly enumFields: readonly string[];
+  /**
+   * numeric properties the connection's `aggregate.stats` sums, each always grouped by the
+   * properties that give its figures a meaning (amounts per currency, never summed across them)
+   */
+  readonly measures?: readonly { readonly field: string; readonly per: readonly string[] }[];
   /** whether the connection filters `sector` and `participant` apply */
   readonly sectorFilter: boolean;
   readonly participantFilter: boolean;
@@ -75,6 +80,7 @@ const KIND_ROWS = {
     label: 'Investment', idPrefix: 'investment', fact: true, traversed: true, dates: ['date'],
     enumFields: ['investmentType', 'status'], sectorFilter: true, participantFilter: true,
     connection: 'investments', color: '#b07aa1', shape: 'diamond', derivedEdge: 'INVESTED_IN',
+    measures: [{ field: 'amount', per: ['currency'] }],
   },
   POLICY: {
     label: 'Policy', idPrefix: 'policy', fact: true, traversed: true, dates: ['date'],
@@ -90,6 +96,7 @@ const KIND_ROWS = {
     label: 'Metric', idPrefix: 'metric', fact: true, traversed: false, dates: ['periodStart', 'periodEnd'],
     enumFields: ['metricKind', 'unit', 'observationType'], sectorFilter: true, participantFilter: true,
     connection: 'metrics', color: '#bab0ac', shape: 'round-triangle',
+    measures: [{ field: 'value', per: ['metricKind', 'unit'] }],
   },
   PLACE: {
     label: 'Place', idPrefix: 'place', fact: false, traversed: false, dates: [],

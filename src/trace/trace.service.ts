@@ -3,6 +3,7 @@ import type { EntityRecord } from '../read/entity/entity.model';
 import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
 import type { GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
+import { registerForMetrics, withMetrics } from '../graph/metrics';
 import { applyDerived, deriveEdges } from './derived';
 import { COLLAPSIBLE_FACT_KINDS, type EntityKind } from '../model/kinds';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from './trace.args';
@@ -90,7 +91,8 @@ export class TraceService {
         const info = set.info.get(id);
         return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
       });
-      return { length: p.length, nodes, edges: p.edges };
+      // each path is its own result for GraphNode.metrics
+      return registerForMetrics({ length: p.length, nodes, edges: p.edges });
     });
   }
 
@@ -158,7 +160,7 @@ export class TraceService {
   }
 
   export(subgraph: SubgraphData, format: GraphFormat): unknown {
-    return exportSubgraph(subgraph, format);
+    return exportSubgraph(withMetrics(subgraph), format);
   }
 
   /** GET /export: a neighbourhood as a GraphML or GEXF file. */
@@ -176,7 +178,7 @@ export class TraceService {
       // the neighbourhood's argument is `id`; here the parameter is called focus
       throw err instanceof NotFoundError ? new NotFoundError(err.message, { field: 'focus' }) : err;
     });
-    const file = exportFile(sub, format as GraphFileFormat);
+    const file = exportFile(withMetrics(sub), format as GraphFileFormat);
     // a safe file name: ids are `<kind>:<slug>`, and a colon is not allowed in Windows file names
     return { ...file, filename: `${params.focus.replace(/[^A-Za-z0-9._-]+/g, '_')}-depth${depth}.${file.extension}` };
   }
@@ -223,6 +225,6 @@ export class TraceService {
       return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
     });
     const sub: SubgraphData = { nodes, edges: edges ?? set.edges, truncated };
-    return includeDerived ? applyDerived(sub, deriveEdges(participations, result)) : sub;
+    return registerForMetrics(includeDerived ? applyDerived(sub, deriveEdges(participations, result)) : sub);
   }
 }

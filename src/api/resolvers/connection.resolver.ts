@@ -6,6 +6,7 @@ import { dateFieldOf, ENTITY_KINDS, KIND_LABEL, KINDS, type EntityKind } from '.
 import type { FilterInput } from '../../read/connection/connection.service';
 import { PAGE_SIZES } from '../../read/relay/page-size';
 import { connectionType, orderInput } from '../types/connection.type';
+import { aggregateResolvers } from './aggregate.resolver';
 
 interface RootConnection extends KindClasses {
   kind: EntityKind;
@@ -40,7 +41,8 @@ function rootConnectionResolver(root: RootConnection) {
     }
   }
   Object.defineProperty(RootConnectionResolver, 'name', { value: `${typeName}ConnectionResolver` });
-  return RootConnectionResolver;
+  // `aggregate` on the connection type: figures over the same filter
+  return [RootConnectionResolver, ...aggregateResolvers(typeName, root.kind, connection)];
 }
 
-export const rootConnectionResolvers = ROOTS.map(rootConnectionResolver);
+export const rootConnectionResolvers = ROOTS.flatMap(rootConnectionResolver);

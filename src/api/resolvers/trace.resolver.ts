@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, JSONScalar } from '../scalars';
 import { EntityKindEnum } from '../types/entity.type';
-import type { SubgraphData } from '../../graph/subgraph';
+import type { GraphNodeData, SubgraphData } from '../../graph/subgraph';
+import { metricsOf } from '../../graph/metrics';
 import type { AppContext } from '../context';
-import { EventConnection, GraphFormat, Path, Subgraph } from '../types/trace.type';
+import { EventConnection, GraphFormat, GraphNode, NodeMetrics, Path, Subgraph } from '../types/trace.type';
 import { PAGE_SIZES } from '../../read/relay/page-size';
 import type { EntityKind } from '../../model/kinds';
 
@@ -95,9 +96,22 @@ export class TraceResolver {
   }
 }
 
+@Resolver(() => GraphNode)
+export class GraphNodeResolver {
+  @FieldResolver(() => NodeMetrics, {
+    description: 'centrality and community within the subgraph (or path) this node belongs to; computed for the whole result the first time a node asks',
+  })
+  metrics(@Root() node: GraphNodeData): NodeMetrics {
+    return metricsOf(node);
+  }
+}
+
 @Resolver(() => Subgraph)
 export class SubgraphResolver {
-  @FieldResolver(() => JSONScalar, { description: 'exactly what the named library loads, no glue code' })
+  @FieldResolver(() => JSONScalar, {
+    description:
+      'exactly what the named library loads, no glue code; every node carries its metrics (degree, pageRank, betweenness, community) where that library reads node data',
+  })
   export(@Root() subgraph: SubgraphData, @Arg('format', () => GraphFormat) format: GraphFormat, @Ctx() ctx: AppContext) {
     return ctx.services.trace.export(subgraph, format);
   }

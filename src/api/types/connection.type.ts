@@ -8,20 +8,36 @@ export enum OrderDirection {
 }
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
+/** Orderings by a count of relationships, offered on every kind (connection.cypher.ts COUNT_ORDERS). */
+const COUNT_ORDER_DESCRIPTIONS = {
+  DEGREE: { description: 'relationships at the entity, provenance (REPORTED_IN) excluded; with direction DESC the most connected first' },
+  PARTNERSHIPS: { description: 'partnerships it is a party to (PARTY_TO)' },
+  INVESTMENTS: { description: 'investments it made or raised (INVESTOR_IN, RAISED)' },
+  EVENTS: { description: 'events it is involved in (INVOLVED_IN)' },
+};
+
 export enum EntityOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
+  DEGREE = 'DEGREE',
+  PARTNERSHIPS = 'PARTNERSHIPS',
+  INVESTMENTS = 'INVESTMENTS',
+  EVENTS = 'EVENTS',
 }
 registerEnumType(EntityOrderField, {
   name: 'EntityOrderField',
   description: 'What to sort a connection of an undated kind by; the id breaks ties',
-  valuesConfig: { NAME: { description: 'display name' }, CREATED_AT: { description: 'when it entered the graph' } },
+  valuesConfig: { NAME: { description: 'display name' }, CREATED_AT: { description: 'when it entered the graph' }, ...COUNT_ORDER_DESCRIPTIONS },
 });
 
 export enum DatedOrderField {
   NAME = 'NAME',
   DATE = 'DATE',
   CREATED_AT = 'CREATED_AT',
+  DEGREE = 'DEGREE',
+  PARTNERSHIPS = 'PARTNERSHIPS',
+  INVESTMENTS = 'INVESTMENTS',
+  EVENTS = 'EVENTS',
 }
 registerEnumType(DatedOrderField, {
   name: 'DatedOrderField',
@@ -30,6 +46,7 @@ registerEnumType(DatedOrderField, {
     NAME: { description: 'display name' },
     DATE: { description: "the kind's date (date, releaseDate, periodStart or issued); undated ones sort as earliest" },
     CREATED_AT: { description: 'when it entered the graph' },
+    ...COUNT_ORDER_DESCRIPTIONS,
   },
 });
 

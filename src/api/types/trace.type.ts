@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from './connection.type';
 import { JSONScalar } from '../scalars';
 import { EntityKindEnum } from './entity.type';
@@ -26,6 +26,21 @@ registerEnumType(GraphFormat, {
   },
 });
 
+@ObjectType({ description: 'Centrality and community of a node within the graph result it belongs to (a subgraph or one path), computed only when selected' })
+export class NodeMetrics {
+  @Field(() => Int, { description: "edges of the result at this node (parallel edges each count)" })
+  degree!: number;
+
+  @Field(() => Float, { description: 'PageRank over the result read as undirected (damping 0.85, parallel edges weigh more); sums to 1 over the result' })
+  pageRank!: number;
+
+  @Field(() => Float, { description: 'betweenness centrality over the result read as undirected, normalized to 0-1 (shortest paths in hops)' })
+  betweenness!: number;
+
+  @Field(() => Int, { description: 'Louvain community (seeded, so repeatable), numbered from 0 with the largest community first' })
+  community!: number;
+}
+
 @ObjectType({ description: 'An entity as a node of a graph result' })
 export class GraphNode {
   @Field(() => ID, { description: "the entity's stable id" })
@@ -46,6 +61,9 @@ export class GraphNode {
       'counted by relationship, so a hidden node joined by two relationships counts twice',
   })
   hiddenNeighbors!: number;
+
+  // resolved by GraphNodeResolver.metrics, only when selected
+  metrics!: NodeMetrics;
 }
 
 @ObjectType({ description: 'A relationship as an edge of a graph result' })

@@ -2,7 +2,7 @@
  * Shared helpers for the format adapters: one normalisation step (so every format sees the same
  * sorted, consistent graph), reserved-key renaming, plain-text tooltips and the kind palette.
  */
-import type { GraphEdgeData, GraphNodeData, JsonValue, SubgraphData } from '../subgraph';
+import type { GraphEdgeData, GraphNodeData, JsonValue, NodeMetricsData, SubgraphData } from '../subgraph';
 import { ENTITY_KINDS, KINDS, type EntityKind } from '../../model/kinds';
 
 export type Props = Record<string, JsonValue>;
@@ -76,6 +76,19 @@ export function fromPairs<V>(pairs: Iterable<readonly [string, V]>): Record<stri
 /** Properties copied with sorted keys, for formats that nest them instead of flattening. */
 export function sortedProps(props: Props): Props {
   return fromPairs(Object.keys(props).sort(compareIds).map((k) => [k, props[k]] as const));
+}
+
+/**
+ * The node metrics every format carries under these names (Cytoscape `data`, graphology
+ * attributes, vis-network and NVL node fields, JGF metadata, GEXF/GraphML attributes), so a
+ * stylesheet, reducer or Gephi's Appearance panel can size and colour by them directly. Reserved in
+ * every format, so an entity property of the same name is renamed rather than shadowing a figure.
+ */
+export const METRIC_KEYS = ['degree', 'pageRank', 'betweenness', 'community'] as const satisfies readonly (keyof NodeMetricsData)[];
+
+/** The node's metrics as an object to spread next to a format's own keys (empty when not computed). */
+export function metricFields(node: GraphNodeData): Partial<NodeMetricsData> {
+  return node.metrics ? { ...node.metrics } : {};
 }
 
 export function isDerived(edge: GraphEdgeData): boolean {

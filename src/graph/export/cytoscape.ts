@@ -6,7 +6,7 @@
  */
 import type { JsonValue, SubgraphData } from '../subgraph';
 import type { EntityKind } from '../../model/kinds';
-import { fromPairs, isDerived, normalize, safeProps } from './common';
+import { fromPairs, isDerived, METRIC_KEYS, metricFields, normalize, safeProps } from './common';
 
 export interface CytoscapeNodeData {
   id: string;
@@ -39,7 +39,7 @@ export interface CytoscapeExport {
  * `parent` would make the node a compound child of that id, and `source`/`target` on a node would
  * make Cytoscape treat it as an edge; the rest are the keys this adapter sets itself.
  */
-const NODE_RESERVED = new Set(['id', 'label', 'kind', 'hiddenNeighbors', 'parent', 'source', 'target']);
+const NODE_RESERVED = new Set(['id', 'label', 'kind', 'hiddenNeighbors', 'parent', 'source', 'target', ...METRIC_KEYS]);
 const EDGE_RESERVED = new Set(['id', 'source', 'target', 'label', 'relType', 'parent']);
 
 export function toCytoscape(sub: SubgraphData): CytoscapeExport {
@@ -54,6 +54,8 @@ export function toCytoscape(sub: SubgraphData): CytoscapeExport {
           label: n.label,
           kind: n.kind,
           hiddenNeighbors: n.hiddenNeighbors,
+          // `mapData(pageRank, 0, 1, 10, 60)` / `[community = 0]` selectors read these
+          ...metricFields(n),
         },
         classes: [n.kind],
       })),

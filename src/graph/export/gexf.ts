@@ -7,7 +7,7 @@
 import type { SubgraphData } from '../subgraph';
 import { degrees, kindColor, nodeSize, normalize } from './common';
 import { layoutPositions } from './layout';
-import { attributeRows, buildXml, type Column, inferColumns, type Row, rowValues, type ScalarType, type XmlTree } from './xml';
+import { attributeRows, buildXml, type Column, inferColumns, nodeColumnsFixed, type Row, rowValues, type ScalarType, type XmlTree } from './xml';
 
 const GEXF_TYPE: Readonly<Record<ScalarType, string>> = {
   boolean: 'boolean',
@@ -43,7 +43,7 @@ export function toGexf(sub: SubgraphData): string {
   const rows = attributeRows(g);
   // Numeric ids, as Gephi writes them: graphology-gexf only maps an id to its title when the id
   // is numeric. GEXF scopes attribute ids per class, so nodes and edges both start at 0.
-  const nodeColumns = inferColumns('', [['kind', 'string'], ['hiddenNeighbors', 'int']], rows.nodes);
+  const nodeColumns = inferColumns('', nodeColumnsFixed(g), rows.nodes);
   const edgeColumns = inferColumns('', [['relType', 'string']], rows.edges);
   const positions = layoutPositions(g);
   const degree = degrees(g);

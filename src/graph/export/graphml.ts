@@ -5,7 +5,7 @@
  */
 import type { SubgraphData } from '../subgraph';
 import { normalize } from './common';
-import { attributeRows, buildXml, type Column, inferColumns, type Row, rowValues, type XmlTree } from './xml';
+import { attributeRows, buildXml, type Column, inferColumns, nodeColumnsFixed, type Row, rowValues, type XmlTree } from './xml';
 
 const keyElement =
   (forWhat: 'graph' | 'node' | 'edge') =>
@@ -22,7 +22,7 @@ export function toGraphML(sub: SubgraphData): string {
   const nodeRows = rows.nodes.map((row, i): Row => [['label', g.nodes[i].label], ...row]);
   const edgeRows = rows.edges.map((row, i): Row => [['label', g.edges[i].type], ...row]);
   // Key ids are unique across the whole document, hence the n/e/g prefixes.
-  const nodeColumns = inferColumns('n', [['label', 'string'], ['kind', 'string'], ['hiddenNeighbors', 'int']], nodeRows);
+  const nodeColumns = inferColumns('n', [['label', 'string'], ...nodeColumnsFixed(g)], nodeRows);
   const edgeColumns = inferColumns('e', [['label', 'string'], ['relType', 'string']], edgeRows);
   const graphColumn: Column = { id: 'g0', name: 'truncated', type: 'boolean' };
   return buildXml({

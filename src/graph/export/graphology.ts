@@ -5,7 +5,7 @@
  */
 import type { JsonValue, SubgraphData } from '../subgraph';
 import type { EntityKind } from '../../model/kinds';
-import { degrees, fromPairs, kindColor, nodeSize, normalize, safeProps } from './common';
+import { degrees, fromPairs, kindColor, METRIC_KEYS, metricFields, nodeSize, normalize, safeProps } from './common';
 import { layoutPositions } from './layout';
 
 export interface GraphologyNodeAttributes {
@@ -39,7 +39,7 @@ export interface GraphologyExport {
  * program. Domain properties with these names are renamed (`type` → `typeProp`).
  */
 const SIGMA_RESERVED = ['type', 'x', 'y', 'size', 'color', 'label', 'hidden', 'forceLabel', 'zIndex', 'highlighted', 'image'];
-const NODE_RESERVED = new Set([...SIGMA_RESERVED, 'kind', 'hiddenNeighbors']);
+const NODE_RESERVED = new Set([...SIGMA_RESERVED, 'kind', 'hiddenNeighbors', ...METRIC_KEYS]);
 const EDGE_RESERVED = new Set([...SIGMA_RESERVED, 'relType']);
 
 export function toGraphology(sub: SubgraphData): GraphologyExport {
@@ -64,6 +64,7 @@ export function toGraphology(sub: SubgraphData): GraphologyExport {
           size: nodeSize(degree.get(n.id) ?? 0),
           color: kindColor(n.kind),
           hiddenNeighbors: n.hiddenNeighbors,
+          ...metricFields(n),
         },
       };
     }),

@@ -5,11 +5,12 @@
  */
 import type { SubgraphData } from '../subgraph';
 import type { EntityKind } from '../../model/kinds';
-import { fromPairs, normalize, type Props, sortedProps } from './common';
+import { fromPairs, metricFields, normalize, type Props, sortedProps } from './common';
+import type { NodeMetricsData } from '../subgraph';
 
 export interface JgfNode {
   label: string;
-  metadata: { kind: EntityKind; hiddenNeighbors: number; properties: Props };
+  metadata: { kind: EntityKind; hiddenNeighbors: number; properties: Props } & Partial<NodeMetricsData>;
 }
 
 export interface JgfEdge {
@@ -43,7 +44,7 @@ export function toJgf(sub: SubgraphData): JgfExport {
           n.id,
           {
             label: n.label,
-            metadata: { kind: n.kind, hiddenNeighbors: n.hiddenNeighbors, properties: sortedProps(n.properties) },
+            metadata: { kind: n.kind, hiddenNeighbors: n.hiddenNeighbors, ...metricFields(n), properties: sortedProps(n.properties) },
           },
         ] as const),
       ),

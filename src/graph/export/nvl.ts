@@ -9,9 +9,10 @@
  */
 import type { SubgraphData } from '../subgraph';
 import type { EntityKind } from '../../model/kinds';
-import { degrees, kindColor, nodeSize, normalize, type Props, sortedProps } from './common';
+import { degrees, kindColor, metricFields, nodeSize, normalize, type Props, sortedProps } from './common';
+import type { NodeMetricsData } from '../subgraph';
 
-export interface NvlNode {
+export interface NvlNode extends Partial<NodeMetricsData> {
   id: string;
   caption: string;
   color: string;
@@ -49,6 +50,7 @@ export function toNvl(sub: SubgraphData): NvlExport {
       size: nodeSize(degree.get(n.id) ?? 0) * NVL_SIZE_SCALE,
       kind: n.kind,
       hiddenNeighbors: n.hiddenNeighbors,
+      ...metricFields(n),
       properties: sortedProps(n.properties),
     })),
     relationships: g.edges.map((e) => ({

@@ -8,9 +8,10 @@
  */
 import type { SubgraphData } from '../subgraph';
 import type { EntityKind } from '../../model/kinds';
-import { edgeTitle, isDerived, labelMap, normalize, type Props, sortedProps, nodeTitle } from './common';
+import { edgeTitle, isDerived, labelMap, metricFields, normalize, type Props, sortedProps, nodeTitle } from './common';
+import type { NodeMetricsData } from '../subgraph';
 
-export interface VisNode {
+export interface VisNode extends Partial<NodeMetricsData> {
   id: string;
   label: string;
   /** the kind, so `options.groups.COMPANY` styles all companies */
@@ -19,6 +20,8 @@ export interface VisNode {
   title: string;
   kind: EntityKind;
   hiddenNeighbors: number;
+  /** vis-network scales node size between `scaling.min` and `max` by `value`: the node's PageRank */
+  value?: number;
   properties: Props;
 }
 
@@ -52,6 +55,8 @@ export function toVisNetwork(sub: SubgraphData): VisNetworkExport {
       title: nodeTitle(n),
       kind: n.kind,
       hiddenNeighbors: n.hiddenNeighbors,
+      ...metricFields(n),
+      ...(n.metrics ? { value: n.metrics.pageRank } : {}),
       properties: sortedProps(n.properties),
     })),
     edges: g.edges.map((e) => ({

@@ -5,7 +5,7 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import type { JsonValue, SubgraphData } from '../subgraph';
-import { compareIds, safeProps } from './common';
+import { compareIds, METRIC_KEYS, metricFields, safeProps } from './common';
 
 export type ScalarType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 
@@ -109,7 +109,7 @@ export function scalarValue(value: JsonValue, type: ScalarType): string | null {
 export type Row = [string, JsonValue][];
 
 /** Our own columns, plus the names Gephi/NetworkX treat as element identity or GEXF edge kind. */
-const NODE_RESERVED = new Set(['id', 'label', 'kind', 'hiddenNeighbors']);
+const NODE_RESERVED = new Set(['id', 'label', 'kind', 'hiddenNeighbors', ...METRIC_KEYS]);
 const EDGE_RESERVED = new Set(['id', 'source', 'target', 'label', 'kind', 'relType']);
 
 /**
@@ -121,10 +121,21 @@ export function attributeRows(g: SubgraphData): { nodes: Row[]; edges: Row[] } {
     nodes: g.nodes.map((n): Row => [
       ['kind', n.kind],
       ['hiddenNeighbors', n.hiddenNeighbors],
+      ...(Object.entries(metricFields(n)) as Row),
       ...safeProps(n.properties, NODE_RESERVED, { id: n.id, kind: n.kind }),
     ]),
     edges: g.edges.map((e): Row => [['relType', e.type], ...safeProps(e.properties, EDGE_RESERVED)]),
   };
+}
+
+/**
+ * The fixed node columns: ours, then the metrics when the nodes carry them, declared with their
+ * own types (a PageRank that happens to be 1 must not make the column an integer).
+ */
+export function nodeColumnsFixed(g: SubgraphData): [string, ScalarType][] {
+  const withMetrics = g.nodes.some((n) => n.metrics);
+  const metrics: [string, ScalarType][] = [['degree', 'int'], ['pageRank', 'double'], ['betweenness', 'double'], ['community', 'int']];
+  return [['kind', 'string'], ['hiddenNeighbors', 'int'], ...(withMetrics ? metrics : [])];
 }
 
 /** `[column id, text]` for each non-null value of the row, in column order. */

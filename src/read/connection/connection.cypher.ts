@@ -4,6 +4,20 @@ import { withPrefetch } from '../planner/prefetch.cypher';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { ConnectionFilter, ConnectionOrder } from './connection.model';
 import { dateFieldOf, KIND_LABEL, KINDS, type EntityKind } from '../../model/kinds';
+import { RELATIONSHIP_TYPES, type RelationshipTypeName } from '../../model/relationships';
+import type { CountOrderField } from './connection.model';
+
+/**
+ * The relationships each count ordering counts, in either direction: DEGREE every type but
+ * provenance (REPORTED_IN), the others the links to one kind of fact. Counted with typed patterns,
+ * which Neo4j answers from each node's degree store (GetDegree) without reading the relationships.
+ */
+export const COUNT_ORDERS: Readonly<Record<CountOrderField, readonly RelationshipTypeName[]>> = {
+  DEGREE: RELATIONSHIP_TYPES,
+  PARTNERSHIPS: ['PARTY_TO'],
+  INVESTMENTS: ['INVESTOR_IN', 'RAISED'],
+  EVENTS: ['INVOLVED_IN'],
+};
 
 /**
  * Statements behind the root connections. Their structure varies with the filters present and
@@ -18,9 +32,9 @@ function memo(name: string, build: () => string): CypherQuery {
 }
 
 /** Links through which an entity is in, or about, a sector. */
-const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
+export const SECTOR_LINKS = 'IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET';
 
-function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
+export function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
   const spec = KINDS[kind];
   const dateField = dateFieldOf(kind);
   const out: string[] = [];
@@ -40,7 +54,7 @@ function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
   return out;
 }
 
-function filterSignature(f: ConnectionFilter): string {
+export function filterSignature(f: ConnectionFilter): string {
   const present = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).filter((k) => f[k] !== undefined);
   return [...present, ...f.equals.map((e) => `eq_${e.field}`)].join(',');
 }
@@ -55,6 +69,12 @@ function sortKey(kind: EntityKind, order: ConnectionOrder): { expr: string; para
       return { expr: `coalesce(n.${dateField}, date('0001-01-01'))`, param: 'date($afterKey)' };
     case 'CREATED_AT':
       return { expr: "coalesce(n.createdAt, datetime('1970-01-01T00:00:00Z'))", param: 'datetime($afterKey)' };
+    case 'DEGREE':
+    case 'PARTNERSHIPS':
+    case 'INVESTMENTS':
+    case 'EVENTS':
+      // computed per row: a full scan of the kind's label, each count O(1) from the degree store
+      return { expr: `COUNT { (n)-[:${COUNT_ORDERS[order.field].join('|')}]-() }`, param: 'toInteger($afterKey)' };
     default:
       return { expr: 'n.name', param: '$afterKey' };
   }

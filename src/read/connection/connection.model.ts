@@ -1,6 +1,8 @@
 import type { EntityView } from '../entity/entity.view';
 
-export type OrderField = 'NAME' | 'DATE' | 'CREATED_AT';
+/** Orderings by a count of the entity's relationships (connection.cypher.ts COUNT_ORDERS). */
+export type CountOrderField = 'DEGREE' | 'PARTNERSHIPS' | 'INVESTMENTS' | 'EVENTS';
+export type OrderField = 'NAME' | 'DATE' | 'CREATED_AT' | CountOrderField;
 export type OrderDirection = 'ASC' | 'DESC';
 
 export interface ConnectionOrder {

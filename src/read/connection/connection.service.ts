@@ -7,6 +7,13 @@ import { decodeCursor } from '../relay/cursor';
 import { buildPage, rowsFor, type Page } from '../relay/page';
 import { checkFirst, PAGE_SIZES } from '../relay/page-size';
 import { type EntityKind, dateFieldOf, KINDS } from '../../model/kinds';
+import { groupFields, measures, type GroupCountRow, type MeasureStatsRow } from './aggregate.model';
+
+/** What a root connection's `aggregate` works on: the connection's kind and its checked filter. */
+export interface AggregateScope {
+  kind: EntityKind;
+  filter: ConnectionFilter;
+}
 
 /** A filter as GraphQL hands it over: the common fields plus the kind's enum fields by name. */
 export type FilterInput = {
@@ -30,14 +37,14 @@ export class ConnectionService {
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
-  async page(kind: EntityKind, args: PageArgs, plan: PrefetchPlan): Promise<Page<EntityView>> {
+  async page(kind: EntityKind, args: PageArgs, plan: PrefetchPlan): Promise<Page<EntityView> & { aggregateScope: AggregateScope }> {
     const first = checkFirst(args.first, PAGE_SIZES.connection);
     const order: ConnectionOrder = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
     if (order.field === 'DATE' && !dateFieldOf(kind)) throw new BadUserInputError(`${kind} has no date to order by`, 'orderBy.field');
     const after = decodeCursor(args.after, order.field);
     const filter = normalizeFilter(kind, args.filter ?? {});
     const rows = first === 0 ? [] : await this.repo.page(kind, filter, order, after, rowsFor(first), plan);
-    return buildPage({
+    const page = buildPage({
       rows,
       first,
       after,
@@ -45,6 +52,27 @@ export class ConnectionService {
       nodeOf: (r) => r.entity,
       count: () => this.repo.count(kind, filter),
     });
+    // the connection's `aggregate` works over the same filter (all pages), when selected
+    return Object.assign(page, { aggregateScope: { kind, filter } });
+  }
+
+  /** How many match the filter: the connection's totalCount (from the count store when unfiltered). */
+  count(scope: AggregateScope): Promise<number> {
+    return this.repo.count(scope.kind, scope.filter);
+  }
+
+  /** Counts per value of a group field of the model table (unknown names are BAD_USER_INPUT). */
+  groupCounts(scope: AggregateScope, fieldName: string): Promise<GroupCountRow[]> {
+    const field = groupFields(scope.kind).find((f) => f.name === fieldName);
+    if (!field) throw new BadUserInputError(`${scope.kind} cannot be grouped by ${fieldName}`, 'field');
+    return this.repo.groupCounts(scope.kind, scope.filter, field);
+  }
+
+  /** count/sum/min/max/avg of a numeric property, per group of the properties that give it a unit. */
+  measureStats(scope: AggregateScope, measureName: string): Promise<MeasureStatsRow[]> {
+    const measure = measures(scope.kind).find((m) => m.name === measureName);
+    if (!measure) throw new BadUserInputError(`${scope.kind} has no numeric property ${measureName}`, 'field');
+    return this.repo.measureStats(scope.kind, scope.filter, measure);
   }
 }
 

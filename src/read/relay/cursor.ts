@@ -25,6 +25,11 @@ export const CURSOR_ORDERINGS = {
   DATE: ['date'],
   /** root connections ordered by when the entity entered the graph */
   CREATED_AT: ['datetime'],
+  /** root connections ordered by a count of relationships (degree, partnerships, investments, events) */
+  DEGREE: ['count'],
+  PARTNERSHIPS: ['count'],
+  INVESTMENTS: ['count'],
+  EVENTS: ['count'],
   /** `timeline` and nothing else: newest first, undated events last */
   TIMELINE: ['date-or-null'],
   /** `Source.entities`: by id alone */
