@@ -1,6 +1,7 @@
 import 'graphiql/style.css';
 import './styles.css';
 import { GraphiQL } from 'graphiql';
+import type { ExecutionResult } from 'graphql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -24,13 +25,13 @@ interface FetcherParams {
   variables?: unknown;
 }
 
-async function fetcher(params: FetcherParams, opts?: { headers?: Record<string, unknown> }): Promise<unknown> {
+async function fetcher(params: FetcherParams, opts?: { headers?: Record<string, unknown> }): Promise<ExecutionResult> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { ...(opts?.headers as Record<string, string> | undefined), 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(params),
   });
-  return res.json();
+  return (await res.json()) as ExecutionResult;
 }
 
 // ?query=... opens GraphiQL with that query, so the explorer and docs can link into it
