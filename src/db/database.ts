@@ -1,6 +1,6 @@
 import neo4j, { BookmarkManager, Driver, isRetryableError, ManagedTransaction, Neo4jError, Record as Neo4jRecord, auth } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
+import { AppError, ConcurrentWriteError, ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
 import { currentScope } from '../common/request-context';
 import type { CypherQuery } from './cypher-registry';
 
@@ -236,10 +236,15 @@ export class Database {
   }
 
   private mapError(err: unknown, label: string): Error {
-    if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err as Error;
+    // our own errors (a check that failed inside the transaction) pass as they are
+    if (err instanceof AppError || !(err instanceof Error)) return err as Error;
     const code = (err as Neo4jError).code ?? '';
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (/connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.'))) {
       return unavailable();
+    }
+    if (code === 'Neo.ClientError.Statement.EntityNotFound') {
+      // a concurrent transaction deleted a node this one had matched: a race, not a fault
+      return new ConcurrentWriteError();
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
