@@ -27,6 +27,11 @@ export interface Tx {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
 }
 
+/** A read transaction whose records arrive one by one, for results too large to hold (backups). */
+export interface StreamTx {
+  stream(query: CypherQuery, params?: Params): AsyncIterable<Neo4jRecord>;
+}
+
 export interface QueryObserver {
   (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }): void;
 }
@@ -67,7 +72,9 @@ export class Database {
       // counts and years stay far below 2^53); parameters that must be integers still use int()
       disableLosslessIntegers: true,
       userAgent: 'kg-graphql/0.1',
-      logging: { level: 'warn', logger: (level, message) => opts.logger.warn({ neo4j: level }, message) },
+      // during an outage (already logged once, by the health monitor) every failed ping would add a
+      // driver warning per second: those are dropped until the database is back
+      logging: { level: 'warn', logger: (level, message) => this.isAvailable && opts.logger.warn({ neo4j: level }, message) },
       // no driver telemetry: nothing leaves this service but our own queries
       telemetryDisabled: true,
     });
@@ -123,6 +130,33 @@ export class Database {
   /** Everything `work` runs commits together or not at all (any error rolls it back). */
   writeTx<T>(work: (tx: Tx) => Promise<T>, label = 'write', opts: TxOptions = {}): Promise<T> {
     return this.transaction('WRITE', work, label, opts);
+  }
+
+  /**
+   * One read transaction over statements whose records are streamed (the driver pulls more as the
+   * consumer takes them), so a backup of a million entities never holds them all. Not retried: a
+   * stream already consumed cannot be replayed.
+   */
+  async streamRead<T>(work: (tx: StreamTx) => Promise<T>, label: string, opts: TxOptions = {}): Promise<T> {
+    if (!this.available) throw unavailable();
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+    this.open.READ += 1;
+    try {
+      const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? this.opts.txTimeoutMs, metadata: { app: 'kg-graphql', requestId: 'internal', operation: label } });
+      try {
+        const result = await work({ stream: (query, params = {}) => tx.run(query.text, params) });
+        await tx.commit();
+        return result;
+      } catch (err) {
+        await tx.rollback().catch(() => undefined);
+        throw err;
+      }
+    } catch (err) {
+      throw this.mapError(err, label);
+    } finally {
+      this.open.READ -= 1;
+      await session.close().catch(() => undefined);
+    }
   }
 
   /**
