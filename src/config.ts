@@ -81,6 +81,7 @@ const envSchema = z.object({
   // the local Neo4j's restarts after its JVM dies (docs/operations.md)
   NEO4J_RESTART_MAX: positiveInt('5'),
   NEO4J_RESTART_BACKOFF_MS: positiveInt('1000'),
+  NEO4J_START_TIMEOUT_MS: positiveInt('120000'),
   NEO4J_CONNECTION_TIMEOUT_MS: positiveInt('5000'),
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt('5000'),
   SEED_ON_EMPTY: z

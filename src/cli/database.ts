@@ -74,7 +74,7 @@ export async function openCliDatabase(config: Config, opts: CliDatabaseOptions =
 async function startOwnNeo4j(config: Config): Promise<LocalNeo4j> {
   try {
     // port 0: a free port, so a service that is still starting keeps its own (NEO4J_LOCAL_PORT)
-    return await startLocalNeo4j({ home: config.NEO4J_DATA_DIR, port: 0, heap: config.NEO4J_HEAP });
+    return await startLocalNeo4j({ home: config.NEO4J_DATA_DIR, port: 0, heap: config.NEO4J_HEAP, readyTimeoutMs: config.NEO4J_START_TIMEOUT_MS });
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     if (/lock/i.test(text) && /store_lock|locked by another process/i.test(text)) {

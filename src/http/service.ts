@@ -42,7 +42,7 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   if (!uri) {
     logger.info({ dataDir: config.NEO4J_DATA_DIR }, 'NEO4J_URI is not set: starting the local Neo4j');
     localNeo4j = new LocalNeo4jSupervisor({
-      neo4j: { home: config.NEO4J_DATA_DIR, port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP, log: (line) => logger.info(line) },
+      neo4j: { home: config.NEO4J_DATA_DIR, port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP, readyTimeoutMs: config.NEO4J_START_TIMEOUT_MS, log: (line) => logger.info(line) },
       logger,
       maxRestarts: config.NEO4J_RESTART_MAX,
       backoffMs: config.NEO4J_RESTART_BACKOFF_MS,

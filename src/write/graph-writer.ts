@@ -5,6 +5,7 @@ import type { JsonValue } from '../graph/subgraph';
 import { type EntityRecord, toEntityRecord } from '../read/entity/entity.model';
 import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
 import { deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
+import { upsertProvenanceRows } from './provenance-upsert';
 import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
 
@@ -62,7 +63,7 @@ export class GraphWriter {
 
   /** REPORTED_IN edges from entities to the sections of their sources. */
   async upsertProvenance(rows: ProvenanceRow[]): Promise<void> {
-    if (rows.length) await this.tx.run(cypher('write/upsert-provenance'), { rows, actor: this.actor });
+    await upsertProvenanceRows(this.tx, rows, this.actor);
   }
 
   /** How many relationships of `type` from `from` to `to` were removed (0 or 1). */

@@ -85,7 +85,10 @@ export class Importer {
    */
   private writeWhole(doc: ImportDocument, externalIds: string[], file: string, opts: ImportOptions): Promise<ImportSummary> {
     return this.db.writeTx(async (tx) => {
-      await lockEntities(tx, [doc.source.id, ...externalIds]);
+      // every entity the document names that exists, in one sorted pass: the writes below then take
+      // no new lock on them in another order, so concurrent imports of overlapping documents wait
+      // for each other instead of deadlocking
+      await lockEntities(tx, [doc.source.id, ...externalIds, ...doc.entities.map((e) => e.id), ...doc.relationships.flatMap((r) => [r.from, r.to])]);
       await this.checkExternalIds(tx, doc, externalIds, file);
       let idMap = new Map<string, string>();
       if (opts.resolveByName !== false) {
