@@ -39,6 +39,7 @@ export interface QueryObserver {
 export type AccessMode = 'READ' | 'WRITE';
 
 const unavailable = () => new DatabaseUnavailableError('The database is unavailable; try again shortly');
+const shuttingDown = () => new DatabaseUnavailableError('The service is shutting down; the request was not completed (nothing it wrote was committed); try again');
 
 /**
  * The only module that opens sessions. It names the database, chooses the access mode (so reads
@@ -51,6 +52,8 @@ export class Database {
   readonly maxPoolSize = 50;
   private readonly observers: QueryObserver[] = [];
   private isAvailable = true;
+  /** set by shutdown(): new and running transactions end with a 503 saying so */
+  private stopping = false;
   /** Rejecters of transactions in flight, called when the database is found down (see transaction()). */
   private readonly outageListeners = new Set<() => void>();
   /** Sessions open right now, by access mode: each holds at most one pooled connection. */
@@ -96,6 +99,17 @@ export class Database {
   set available(up: boolean) {
     this.isAvailable = up;
     if (!up) for (const abandon of [...this.outageListeners]) abandon();
+  }
+
+  /**
+   * The end of a shutdown's grace period: transactions still running are abandoned, so their
+   * requests answer 503 (DATABASE_UNAVAILABLE, "shutting down") before the drain closes their
+   * sockets, instead of getting no answer at all. An abandoned transaction runs no further
+   * statement and is rolled back (never committed), so an import cut here writes nothing.
+   */
+  shutdown(): void {
+    this.stopping = true;
+    for (const abandon of [...this.outageListeners]) abandon();
   }
 
   /** Sessions (and so pooled connections) in use now; the driver has no public pool API. */
@@ -190,6 +204,7 @@ export class Database {
    * to secondaries and writes to the leader, and the driver retries transient failures.
    */
   private async transaction<T>(mode: AccessMode, work: (tx: Tx) => Promise<T>, label: string, opts: TxOptions, autoCommit = false): Promise<T> {
+    if (this.stopping) throw shuttingDown();
     if (!this.available) throw unavailable();
     const scope = currentScope();
     const session = this.driver.session({
@@ -205,7 +220,7 @@ export class Database {
     let abandoned = false;
     const txWork = (mtx: ManagedTransaction) => {
       if (abandoned) throw unavailable();
-      return work(this.wrap(mtx, mode));
+      return work(this.wrap(mtx, mode, () => abandoned));
     };
     this.open[mode] += 1;
     const execute = autoCommit
@@ -221,7 +236,7 @@ export class Database {
     const outage = new Promise<never>((_, reject) => {
       abandon = () => {
         abandoned = true;
-        reject(unavailable());
+        reject(this.stopping ? shuttingDown() : unavailable());
       };
     });
     this.outageListeners.add(abandon);
@@ -249,9 +264,11 @@ export class Database {
     }
   }
 
-  private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
+  private wrap(mtx: ManagedTransaction, mode: AccessMode, abandoned: () => boolean = () => false): Tx {
     return {
       run: async (query, params = {}) => {
+        // an abandoned transaction runs no further statement: throwing rolls it back
+        if (abandoned()) throw unavailable();
         const scope = currentScope();
         if (scope) scope.dbQueries += 1;
         const started = performance.now();

@@ -93,7 +93,12 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
     stop: async () => {
       app.accepting = false;
       health.stop();
+      // just before the drain's grace period ends, requests still waiting on the database are
+      // answered 503 and their transactions rolled back, rather than cut off with no answer
+      const grace = config.SHUTDOWN_GRACE_MS;
+      const cutoff = setTimeout(() => db.shutdown(), Math.max(0, grace - Math.min(1000, grace / 2)));
       await app.apollo.stop(); // the drain plugin closes the listener and waits for in-flight requests
+      clearTimeout(cutoff);
       await db.close();
       await localNeo4j?.stop();
       logger.info('stopped');
