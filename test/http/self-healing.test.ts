@@ -105,7 +105,8 @@ describe('a local Neo4j that heals itself', () => {
     expect(outage.filter((l) => l.msg === 'database is unavailable')).toHaveLength(1);
     expect(outage.filter((l) => l.msg === 'database is back')).toHaveLength(1);
     expect(outage.filter((l) => l.msg === 'the local Neo4j is running again')).toHaveLength(1);
-    expect(outage.filter((l) => Number(l.level) >= 40).length).toBeLessThanOrEqual(3);
+    // warnings and errors besides slow queries (a cold JVM's first statements): the two outage lines only
+    expect(outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query').map((l) => l.msg).sort()).toEqual(['database is unavailable', 'the local Neo4j exited; restarting it']);
   });
 
   it('gives up after NEO4J_RESTART_MAX failed restarts and exits non-zero saying why', async () => {
@@ -115,8 +116,13 @@ describe('a local Neo4j that heals itself', () => {
     const { createServer } = await import('node:net');
     const squatter = createServer();
     process.kill(neo4jPid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 300));
-    await new Promise<void>((resolve, reject) => squatter.once('error', reject).listen(boltPort, '127.0.0.1', resolve));
+    // the port is free once the dead JVM is gone, long before a new JVM gets as far as binding it
+    for (let bound = false; !bound; ) {
+      bound = await new Promise<boolean>((resolve) => {
+        squatter.once('error', () => resolve(false)).listen(boltPort, '127.0.0.1', () => resolve(true));
+      });
+      if (!bound) await new Promise((r) => setTimeout(r, 20));
+    }
     try {
       const { code } = await svc.exited;
       expect(code).not.toBe(0);
