@@ -96,6 +96,10 @@ const envSchema = z.object({
   NEO4J_LOCAL_PORT: port('7687'),
   NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size like 768m or 1g').default('768m'),
   NEO4J_TX_TIMEOUT_MS: positiveInt('15000'),
+  // the local Neo4j's restarts after its JVM dies (docs/operations.md)
+  NEO4J_RESTART_MAX: positiveInt('5'),
+  NEO4J_RESTART_BACKOFF_MS: positiveInt('1000'),
+  NEO4J_START_TIMEOUT_MS: positiveInt('120000'),
   NEO4J_CONNECTION_TIMEOUT_MS: positiveInt('5000'),
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt('5000'),
   SEED_ON_EMPTY: z

@@ -3,27 +3,20 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { loadCypher } from '../db/cypher-registry';
-import { Database } from '../db/database';
-import { startLocalNeo4j, LocalNeo4j } from '../db/local-neo4j';
-import { migrate } from '../db/migrations';
+import { CliError, openCliDatabase } from './database';
+import { type CommandIo, processIo, runMain } from './io';
 import { Importer, ImportValidationError } from '../write/importer';
 import { validateDocument, formatErrors } from '../write/document/document.validate';
 
 /** Where the command writes, and the environment it reads its configuration from. */
-export interface ImportIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  env: NodeJS.ProcessEnv;
-}
+export type ImportIo = CommandIo;
 
 /**
  * `npm run import -- <files...>`: validates every file first (nothing is written if any is wrong),
  * then imports them in order, with a progress bar on large inputs, and prints what changed.
  * Returns the exit code; exported so tests run the command in-process against their database.
  */
-export async function runImport(files: string[], io: ImportIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runImport(files: string[], io: ImportIo = processIo()): Promise<number> {
   const { stdout, stderr } = io;
   if (!files.length) {
     stderr.write('usage: npm run import -- <file.json> [more.json ...]\n');
@@ -53,22 +46,16 @@ export async function runImport(files: string[], io: ImportIo = { stdout: proces
   }
 
   const config = loadConfig(io.env);
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  loadCypher();
-  let local: LocalNeo4j | undefined;
-  const uri = config.NEO4J_URI ?? (local = await startLocalNeo4j({ home: config.NEO4J_DATA_DIR, port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP })).uri;
-  const db = new Database({
-    uri,
-    username: config.NEO4J_USERNAME,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    txTimeoutMs: Math.max(config.NEO4J_TX_TIMEOUT_MS, 120_000),
-    connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
-    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
-    logger,
-  });
+  let opened;
   try {
-    await migrate(db, logger);
+    opened = await openCliDatabase(config, { txTimeoutMs: 120_000 });
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    stderr.write(`${err.message}\nNothing was imported.\n`);
+    return 1;
+  }
+  const { db } = opened;
+  try {
     const importer = new Importer(db);
     for (const { file, doc } of docs) {
       const bar = new SingleBar({ format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true }, Presets.shades_classic);
@@ -101,17 +88,8 @@ export async function runImport(files: string[], io: ImportIo = { stdout: proces
     }
     throw err;
   } finally {
-    await db.close();
-    await local?.stop();
+    await opened.close();
   }
 }
 
-if (require.main === module) {
-  runImport(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`Import failed: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain('Import', (args) => runImport(args));

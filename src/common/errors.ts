@@ -69,6 +69,18 @@ export class NotFoundError extends withCode('NOT_FOUND') {}
 export class UnauthenticatedError extends withCode('UNAUTHENTICATED') {}
 export class ForbiddenError extends withCode('FORBIDDEN') {}
 export class ConflictError extends withCode('CONFLICT') {}
+/**
+ * Raised when a statement met a node a concurrent transaction deleted between reading and locking
+ * it (Neo4j's EntityNotFound). The whole write is run again once: its checks then see the deletion
+ * and answer NOT_FOUND or CONFLICT. See retryRacingWrite
+ * (src/write/write-locks.ts).
+ */
+export class ConcurrentWriteError extends ConflictError {
+  constructor() {
+    super('A concurrent write deleted an entity this write depends on; try again');
+  }
+}
+
 export class QueryTooComplexError extends withCode('QUERY_TOO_COMPLEX') {}
 export class DatabaseUnavailableError extends withCode('DATABASE_UNAVAILABLE') {}
 

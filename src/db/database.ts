@@ -1,6 +1,6 @@
 import neo4j, { BookmarkManager, Driver, isRetryableError, ManagedTransaction, Neo4jError, Record as Neo4jRecord, auth } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
+import { AppError, ConcurrentWriteError, ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
 import { currentScope } from '../common/request-context';
 import type { CypherQuery } from './cypher-registry';
 
@@ -27,6 +27,11 @@ export interface Tx {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
 }
 
+/** A read transaction whose records arrive one by one, for results too large to hold (backups). */
+export interface StreamTx {
+  stream(query: CypherQuery, params?: Params): AsyncIterable<Neo4jRecord>;
+}
+
 export interface QueryObserver {
   (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }): void;
 }
@@ -34,6 +39,7 @@ export interface QueryObserver {
 export type AccessMode = 'READ' | 'WRITE';
 
 const unavailable = () => new DatabaseUnavailableError('The database is unavailable; try again shortly');
+const shuttingDown = () => new DatabaseUnavailableError('The service is shutting down; the request was not completed (nothing it wrote was committed); try again');
 
 /**
  * The only module that opens sessions. It names the database, chooses the access mode (so reads
@@ -46,6 +52,8 @@ export class Database {
   readonly maxPoolSize = 50;
   private readonly observers: QueryObserver[] = [];
   private isAvailable = true;
+  /** set by shutdown(): new and running transactions end with a 503 saying so */
+  private stopping = false;
   /** Rejecters of transactions in flight, called when the database is found down (see transaction()). */
   private readonly outageListeners = new Set<() => void>();
   /** Sessions open right now, by access mode: each holds at most one pooled connection. */
@@ -67,7 +75,9 @@ export class Database {
       // counts and years stay far below 2^53); parameters that must be integers still use int()
       disableLosslessIntegers: true,
       userAgent: 'kg-graphql/0.1',
-      logging: { level: 'warn', logger: (level, message) => opts.logger.warn({ neo4j: level }, message) },
+      // during an outage (already logged once, by the health monitor) every failed ping would add a
+      // driver warning per second: those are dropped until the database is back
+      logging: { level: 'warn', logger: (level, message) => this.isAvailable && opts.logger.warn({ neo4j: level }, message) },
       // no driver telemetry: nothing leaves this service but our own queries
       telemetryDisabled: true,
     });
@@ -89,6 +99,17 @@ export class Database {
   set available(up: boolean) {
     this.isAvailable = up;
     if (!up) for (const abandon of [...this.outageListeners]) abandon();
+  }
+
+  /**
+   * The end of a shutdown's grace period: transactions still running are abandoned, so their
+   * requests answer 503 (DATABASE_UNAVAILABLE, "shutting down") before the drain closes their
+   * sockets, instead of getting no answer at all. An abandoned transaction runs no further
+   * statement and is rolled back (never committed), so an import cut here writes nothing.
+   */
+  shutdown(): void {
+    this.stopping = true;
+    for (const abandon of [...this.outageListeners]) abandon();
   }
 
   /** Sessions (and so pooled connections) in use now; the driver has no public pool API. */
@@ -126,6 +147,33 @@ export class Database {
   }
 
   /**
+   * One read transaction over statements whose records are streamed (the driver pulls more as the
+   * consumer takes them), so a backup of a million entities never holds them all. Not retried: a
+   * stream already consumed cannot be replayed.
+   */
+  async streamRead<T>(work: (tx: StreamTx) => Promise<T>, label: string, opts: TxOptions = {}): Promise<T> {
+    if (!this.available) throw unavailable();
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+    this.open.READ += 1;
+    try {
+      const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? this.opts.txTimeoutMs, metadata: { app: 'kg-graphql', requestId: 'internal', operation: label } });
+      try {
+        const result = await work({ stream: (query, params = {}) => tx.run(query.text, params) });
+        await tx.commit();
+        return result;
+      } catch (err) {
+        await tx.rollback().catch(() => undefined);
+        throw err;
+      }
+    } catch (err) {
+      throw this.mapError(err, label);
+    } finally {
+      this.open.READ -= 1;
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
    * True when the database answers a trivial query in time. A dead server refuses the connection at
    * once; the deadline covers one that accepts but never answers (paused, overloaded, partitioned).
    */
@@ -156,6 +204,7 @@ export class Database {
    * to secondaries and writes to the leader, and the driver retries transient failures.
    */
   private async transaction<T>(mode: AccessMode, work: (tx: Tx) => Promise<T>, label: string, opts: TxOptions, autoCommit = false): Promise<T> {
+    if (this.stopping) throw shuttingDown();
     if (!this.available) throw unavailable();
     const scope = currentScope();
     const session = this.driver.session({
@@ -171,7 +220,7 @@ export class Database {
     let abandoned = false;
     const txWork = (mtx: ManagedTransaction) => {
       if (abandoned) throw unavailable();
-      return work(this.wrap(mtx, mode));
+      return work(this.wrap(mtx, mode, () => abandoned));
     };
     this.open[mode] += 1;
     const execute = autoCommit
@@ -187,7 +236,7 @@ export class Database {
     const outage = new Promise<never>((_, reject) => {
       abandon = () => {
         abandoned = true;
-        reject(unavailable());
+        reject(this.stopping ? shuttingDown() : unavailable());
       };
     });
     this.outageListeners.add(abandon);
@@ -215,9 +264,11 @@ export class Database {
     }
   }
 
-  private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
+  private wrap(mtx: ManagedTransaction, mode: AccessMode, abandoned: () => boolean = () => false): Tx {
     return {
       run: async (query, params = {}) => {
+        // an abandoned transaction runs no further statement: throwing rolls it back
+        if (abandoned()) throw unavailable();
         const scope = currentScope();
         if (scope) scope.dbQueries += 1;
         const started = performance.now();
@@ -236,10 +287,15 @@ export class Database {
   }
 
   private mapError(err: unknown, label: string): Error {
-    if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err as Error;
+    // our own errors (a check that failed inside the transaction) pass as they are
+    if (err instanceof AppError || !(err instanceof Error)) return err as Error;
     const code = (err as Neo4jError).code ?? '';
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (/connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.'))) {
       return unavailable();
+    }
+    if (code === 'Neo.ClientError.Statement.EntityNotFound') {
+      // a concurrent transaction deleted a node this one had matched: a race, not a fault
+      return new ConcurrentWriteError();
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');

@@ -40,6 +40,12 @@ export class HealthMonitor {
     }
   }
 
+  /** The local Neo4j's JVM is known dead: readiness off and requests refused now, not at the next ping. */
+  markDown(): void {
+    if (this.db.available) this.logger.error({ database: 'down' }, 'database is unavailable');
+    this.db.available = false;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
   }

@@ -12,6 +12,11 @@ import { projectRoot } from '../common/paths';
 export interface LocalNeo4j {
   uri: string;
   pid: number;
+  /** Bolt port (kept when the JVM is started again after a crash, so the driver's URI stays valid) */
+  port: number;
+  home: string;
+  /** settles when the JVM exits, for whatever reason (stop(), a crash, an OOM kill) */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -102,8 +107,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     ...(opts.pluginsDir ? ['--plugins', opts.pluginsDir] : []),
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   const uri = await waitForReady(child, opts.readyTimeoutMs ?? 120_000, log, home);
-  return { uri, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  return { uri, pid: child.pid ?? -1, port, home, exited, stop: () => stopChild(child) };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, log: (l: string) => void, home: string): Promise<string> {

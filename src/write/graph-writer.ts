@@ -5,6 +5,7 @@ import type { JsonValue } from '../graph/subgraph';
 import { type EntityRecord, toEntityRecord } from '../read/entity/entity.model';
 import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
 import { deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
+import { upsertProvenanceRows } from './provenance-upsert';
 import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
 import { ChangeLogWriter, type RelationshipRowChange } from './change-log/change-log.writer';
@@ -85,9 +86,8 @@ export class GraphWriter {
 
   /** REPORTED_IN edges from entities to the sections of their sources. */
   async upsertProvenance(rows: ProvenanceRow[]): Promise<void> {
-    if (!rows.length) return;
-    const [r] = await this.tx.run(cypher('write/upsert-provenance'), { rows, actor: this.actor });
-    this.log?.entitiesUpdated(r.get('changedEntities') as { id: string; kind: EntityKind }[], ['sources']);
+    const changed = await upsertProvenanceRows(this.tx, rows, this.actor);
+    this.log?.entitiesUpdated(changed, ['sources']);
     await this.log?.flush();
   }
 

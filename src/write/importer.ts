@@ -2,7 +2,8 @@ import { BadUserInputError } from '../common/errors';
 import { cypher } from '../db/cypher-registry';
 import type { Database, Tx } from '../db/database';
 import { ImportDocument, validateDocument, ValidationError } from './document/document.validate';
-import { documentRows } from './graph-rows';
+import { documentRows, type DocumentRows } from './graph-rows';
+import { lockEntities, lockNames, retryRacingWrite } from './write-locks';
 import { GraphWriter, type WriteCounts } from './graph-writer';
 
 export interface ImportSummary {
@@ -74,14 +75,48 @@ export class Importer {
     const result = validateDocument(input, file);
     if (!result.ok) throw new ImportValidationError(result.errors);
     const doc = result.document;
-    await this.checkExternalIds(doc, result.externalIds, file);
-    const idMap = opts.resolveByName === false ? new Map<string, string>() : await this.resolveByName(doc);
-    return this.write(doc, idMap, opts);
+    const size = opts.batchSize ?? 5000;
+    if (countRows(doc) <= size) return retryRacingWrite(() => this.writeWhole(doc, result.externalIds, file, opts));
+    if (opts.inTransaction) throw new Error('inTransaction needs a document written in one transaction (batchSize ≥ its rows)');
+    // too large for one transaction: checks and name resolution run before the batches, so
+    // concurrent large imports of the same new names may each create their entity (docs/operations.md)
+    await this.db.readTx((tx) => this.checkExternalIds(tx, doc, result.externalIds, file), 'import-check');
+    const idMap = opts.resolveByName === false ? new Map<string, string>() : await this.db.readTx((tx) => this.resolveByName(tx, doc), 'import-resolve');
+    return this.writeBatches(doc, idMap, opts);
   }
 
-  private async checkExternalIds(doc: ImportDocument, ids: string[], file: string): Promise<void> {
+  /**
+   * A document that fits in one transaction: locks first (the external entities and the source it
+   * refers to, and the stripes of every name it resolves), then the checks and name resolution read
+   * the committed state, then it writes. A concurrent import of the same new name waits here and
+   * then finds this one's entity, so concurrent imports leave what sequential ones leave.
+   */
+  private writeWhole(doc: ImportDocument, externalIds: string[], file: string, opts: ImportOptions): Promise<ImportSummary> {
+    return this.db.writeTx(async (tx) => {
+      await opts.inTransaction?.(tx);
+      // every entity the document names that exists, in one sorted pass: the writes below then take
+      // no new lock on them in another order, so concurrent imports of overlapping documents wait
+      // for each other instead of deadlocking
+      await lockEntities(tx, [doc.source.id, ...externalIds, ...doc.entities.map((e) => e.id), ...doc.relationships.flatMap((r) => [r.from, r.to])]);
+      await this.checkExternalIds(tx, doc, externalIds, file);
+      let idMap = new Map<string, string>();
+      if (opts.resolveByName !== false) {
+        await lockNames(tx, doc.entities.flatMap((e) => e.names.map((n) => ({ kind: e.kind, name: n.value }))));
+        idMap = await this.resolveByName(tx, doc);
+      }
+      const rows = documentRows(doc, idMap);
+      const summary = emptySummary(rows, idMap);
+      const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
+      for (const b of batchesOf(rows, Number.MAX_SAFE_INTEGER)) tally(summary, [await b.write(writer)]);
+      const total = countRows(doc);
+      opts.onProgress?.(total, total);
+      return summary;
+    }, 'import', { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+  }
+
+  private async checkExternalIds(tx: Tx, doc: ImportDocument, ids: string[], file: string): Promise<void> {
     if (!ids.length) return;
-    const found = new Set((await this.db.read(cypher('entity/kinds-by-ids'), { ids })).map((r) => r.get('id') as string));
+    const found = new Set((await tx.run(cypher('entity/kinds-by-ids'), { ids })).map((r) => r.get('id') as string));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
       throw new ImportValidationError(
@@ -90,73 +125,72 @@ export class Importer {
     }
   }
 
-  private async resolveByName(doc: ImportDocument): Promise<Map<string, string>> {
+  private async resolveByName(tx: Tx, doc: ImportDocument): Promise<Map<string, string>> {
     const rows = doc.entities.map((e) => ({
       id: e.id,
       kind: e.kind,
       lowerNames: e.names.map((n) => n.value.toLowerCase()),
       query: e.names.map((n) => `"${n.value.replace(/["\\]/g, '\\$&')}"`).join(' OR '),
     }));
-    const records = await this.db.read(cypher('import/ids-by-name'), { rows });
+    const records = await tx.run(cypher('import/ids-by-name'), { rows });
     // only ids that do not exist yet are remapped: an existing id always wins
-    const existing = new Set((await this.db.read(cypher('entity/kinds-by-ids'), { ids: rows.map((r) => r.id) })).map((r) => r.get('id') as string));
+    const existing = new Set((await tx.run(cypher('entity/kinds-by-ids'), { ids: rows.map((r) => r.id) })).map((r) => r.get('id') as string));
     return new Map(records.filter((r) => !existing.has(r.get('incoming'))).map((r) => [r.get('incoming') as string, r.get('existing') as string]));
   }
 
-  /** Writes the document's rows through GraphWriter: in one transaction when it fits in one batch. */
-  private async write(doc: ImportDocument, idMap: Map<string, string>, opts: ImportOptions): Promise<ImportSummary> {
-    const size = opts.batchSize ?? 5000;
+  /** A large document, one transaction per batch of rows (each all or nothing, the whole not). */
+  private async writeBatches(doc: ImportDocument, idMap: Map<string, string>, opts: ImportOptions): Promise<ImportSummary> {
     const rows = documentRows(doc, idMap);
-    const batches: Batch[] = [
-      ...rows.entities.flatMap(([kind, group]) => chunks(group, size).map((part): Batch => ({ rows: part.length, write: async (w) => ({ entities: await w.upsertEntities(kind, part) }) }))),
-      ...rows.relationships.flatMap(([type, group]) =>
-        chunks(group, size).map((part): Batch => ({ rows: part.length, write: async (w) => ({ relationships: await w.upsertRelationships(type, part) }) })),
-      ),
-      ...chunks(rows.provenance, size).map(
-        (part): Batch => ({
-          rows: part.length,
-          write: async (w) => {
-            await w.upsertProvenance(part);
-            return {};
-          },
-        }),
-      ),
-    ];
+    const summary = emptySummary(rows, idMap);
+    const batches = batchesOf(rows, opts.batchSize ?? 5000);
     const total = batches.reduce((n, b) => n + b.rows, 0);
-    const summary: ImportSummary = {
-      entities: { created: 0, updated: 0, unchanged: 0 },
-      relationships: { created: 0, updated: 0, unchanged: 0 },
-      provenance: rows.provenance.length,
-      merged: Object.fromEntries(idMap),
-    };
-    // counted once a transaction has committed: the driver may run a transaction's work again
-    const tally = (results: Awaited<ReturnType<Batch['write']>>[]) => {
-      for (const r of results) {
-        add(summary.entities, r.entities);
-        add(summary.relationships, r.relationships);
-      }
-    };
-    // a document that fits in one batch per group is written in one transaction: all or nothing
-    if (total <= size) {
-      tally(
-        await this.db.writeTx(async (tx) => {
-          await opts.inTransaction?.(tx);
-          const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
-          const results = [];
-          for (const b of batches) results.push(await b.write(writer));
-          return results;
-        }, 'import', { timeoutMs: IMPORT_TX_TIMEOUT_MS }),
-      );
-      opts.onProgress?.(total, total);
-    } else {
-      if (opts.inTransaction) throw new Error('inTransaction needs a document written in one transaction (batchSize ≥ its rows)');
-      let done = 0;
-      for (const b of batches) {
-        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
-        done += b.rows;
-        opts.onProgress?.(done, total);
-      }
+    let done = 0;
+    for (const b of batches) {
+      // counted once a transaction has committed: the driver may run a transaction's work again
+      tally(summary, [await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
+      done += b.rows;
+      opts.onProgress?.(done, total);
     }
     return summary;
   }
+}
+
+/** Rows a document writes: its source, entities, relationships and provenance items. */
+function countRows(doc: ImportDocument): number {
+  return 1 + doc.entities.length + doc.relationships.length + doc.entities.reduce((n, e) => n + (e.provenance?.length ?? 0), 0);
+}
+
+function emptySummary(rows: DocumentRows, idMap: Map<string, string>): ImportSummary {
+  return {
+    entities: { created: 0, updated: 0, unchanged: 0 },
+    relationships: { created: 0, updated: 0, unchanged: 0 },
+    provenance: rows.provenance.length,
+    merged: Object.fromEntries(idMap),
+  };
+}
+
+function tally(summary: ImportSummary, results: Awaited<ReturnType<Batch['write']>>[]): void {
+  for (const r of results) {
+    add(summary.entities, r.entities);
+    add(summary.relationships, r.relationships);
+  }
+}
+
+/** The document's rows in write order (entities, relationships, provenance), `size` rows at most per batch. */
+function batchesOf(rows: DocumentRows, size: number): Batch[] {
+  return [
+    ...rows.entities.flatMap(([kind, group]) => chunks(group, size).map((part): Batch => ({ rows: part.length, write: async (w) => ({ entities: await w.upsertEntities(kind, part) }) }))),
+    ...rows.relationships.flatMap(([type, group]) =>
+      chunks(group, size).map((part): Batch => ({ rows: part.length, write: async (w) => ({ relationships: await w.upsertRelationships(type, part) }) })),
+    ),
+    ...chunks(rows.provenance, size).map(
+      (part): Batch => ({
+        rows: part.length,
+        write: async (w) => {
+          await w.upsertProvenance(part);
+          return {};
+        },
+      }),
+    ),
+  ];
 }

@@ -23,6 +23,12 @@ export class MutationRepository {
     return r ? { kind: r.get('kind') as EntityKind, others: Number(toPlain(r.get('others'))) } : undefined;
   }
 
+  /** The facts the entities `ids` take part in, so a delete can lock them before it counts their parties. */
+  async partyFacts(tx: Tx, ids: string[]): Promise<string[]> {
+    const records = await tx.run(cypher('mutation/party-facts'), { ids, partyTypes: PARTY_TYPES, factKinds: FACT_KINDS });
+    return records.map((r) => r.get('id') as string);
+  }
+
   async orphanedFacts(tx: Tx, ids: string[]): Promise<string[]> {
     const records = await tx.run(cypher('mutation/orphaned-facts'), { ids, partyTypes: PARTY_TYPES, factKinds: FACT_KINDS });
     return records.map((r) => r.get('id') as string);

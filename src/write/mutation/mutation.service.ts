@@ -8,6 +8,7 @@ import { FACT_KINDS, ID_PATTERN, SOURCE_KIND, type EntityKind } from '../../mode
 import { entityRow, provenanceRows, relationshipRow } from '../graph-rows';
 import { GraphWriter, type EntityWrite, type RelationshipWrite } from '../graph-writer';
 import type { Importer, ImportSummary } from '../importer';
+import { lockEntities, retryRacingWrite } from '../write-locks';
 import { MutationRepository, PARTY_TYPES } from './mutation.repository';
 import { validateEntityInput, validateLinkInput, validateUnlinkInput, type EntityInputData, type LinkInputData } from './mutation.validate';
 
@@ -35,6 +36,8 @@ const MAX_CASCADE_ROUNDS = 50;
  * The write side: upsert, link, unlink, delete and importDocument. Inputs are validated with the
  * import document's rules before any database work; each mutation's writes run in one
  * transaction (any error rolls all of it back); every write records its author and time.
+ * Each first locks what its rules read (write-locks.ts), so concurrent writes are checked one after
+ * the other; one that lost a race with a delete runs again and gets NOT_FOUND or CONFLICT.
  */
 export class MutationService {
   constructor(
@@ -47,8 +50,10 @@ export class MutationService {
   upsertEntity(input: EntityInputData, actor: Principal): Promise<UpsertResult> {
     const entity = validateEntityInput(input);
     const provenance = entity.provenance ?? [];
-    return this.db.writeTx(async (tx) => {
-      const known = await this.repo.existing(tx, [...new Set(provenance.map((p) => p.source as string))]);
+    return this.writeTx(async (tx) => {
+      const sources = [...new Set(provenance.map((p) => p.source as string))];
+      await lockEntities(tx, [entity.id, ...sources]);
+      const known = await this.repo.existing(tx, sources);
       provenance.forEach((p, i) => this.checkProvenanceSource(known, p.source as string, p.section, `input.provenance.${i}`));
       const writer = new GraphWriter(tx, actor.id);
       const result = await writer.upsertEntity(entity.kind, entityRow(entity, 'replace'));
@@ -60,8 +65,11 @@ export class MutationService {
   link(input: LinkInputData, actor: Principal): Promise<LinkResult> {
     const rel = validateLinkInput(input);
     const p = rel.provenance;
-    return this.db.writeTx(async (tx) => {
-      const known = await this.repo.existing(tx, [...new Set([rel.from, rel.to, ...(p?.source ? [p.source] : [])])]);
+    return this.writeTx(async (tx) => {
+      const ids = [rel.from, rel.to, ...(p?.source ? [p.source] : [])];
+      // the ends and the cited source stay until this commits: a racing delete waits, or went first
+      await lockEntities(tx, ids);
+      const known = await this.repo.existing(tx, [...new Set(ids)]);
       for (const end of ['from', 'to'] as const) {
         if (!known.has(rel[end])) throw new NotFoundError(`No entity with id "${rel[end]}"`, { field: `input.${end}` });
       }
@@ -73,7 +81,9 @@ export class MutationService {
 
   unlink(input: { from: string; type: string; to: string }, actor: Principal): Promise<{ id: string; removed: boolean }> {
     const type = validateUnlinkInput(input);
-    return this.db.writeTx(async (tx) => {
+    return this.writeTx(async (tx) => {
+      // a concurrent unlink or delete of another party of the same fact waits for this one
+      await lockEntities(tx, [input.from, input.to]);
       const removed = (await new GraphWriter(tx, actor.id).deleteRelationship(type, input.from, input.to)) > 0;
       if (removed && PARTY_TYPE_SET.has(type)) {
         const left = await this.repo.remainingParties(tx, input.from, type, input.to);
@@ -90,8 +100,9 @@ export class MutationService {
   deleteEntity(id: string, cascade: boolean, actor: Principal): Promise<DeleteResult> {
     if (!ID_PATTERN.test(id)) throw new BadUserInputError(`"${id}" is not an entity id (<kind>:<slug>)`, 'id');
     if (cascade) requireRole(actor, 'admin', 'deleteEntity with cascade: true');
-    return this.db.writeTx(async (tx) => {
+    return this.writeTx(async (tx) => {
       const writer = new GraphWriter(tx, actor.id);
+      await lockEntities(tx, [id]);
       const found = (await this.repo.existing(tx, [id])).get(id);
       if (!found) throw new NotFoundError(`No entity with id "${id}"`, { field: 'id' });
       let cleared = 0;
@@ -130,6 +141,9 @@ export class MutationService {
   /** Adds to `ids` every fact that would be left with no party, transitively; refuses unless cascade. */
   private async collectOrphans(tx: Tx, ids: string[], cascade: boolean): Promise<void> {
     for (let round = 0; round < MAX_CASCADE_ROUNDS; round++) {
+      // lock the facts before counting their parties: a concurrent unlink or delete of another
+      // party then waits for this delete, and sees its result
+      await lockEntities(tx, await this.repo.partyFacts(tx, ids));
       const orphans = await this.repo.orphanedFacts(tx, ids);
       if (!orphans.length) return;
       if (!cascade) {
@@ -140,6 +154,11 @@ export class MutationService {
       }
       ids.push(...orphans);
     }
+  }
+
+  /** One transaction, run again if it lost a race with a delete (write-locks.ts). */
+  private writeTx<T>(work: (tx: Tx) => Promise<T>, label: string): Promise<T> {
+    return retryRacingWrite(() => this.db.writeTx(work, label));
   }
 
   private checkProvenanceSource(known: Map<string, { kind: EntityKind; sectionIds: string[] }>, source: string, section: string, path: string): void {
