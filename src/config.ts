@@ -107,6 +107,8 @@ const envSchema = z.object({
     .default('512kb')
     .refine((v) => /^\d+(b|kb|mb)$/.test(v), 'must be a size like 512kb or 1mb'),
   IMPORT_MAX_ITEMS: positiveInt('5000'),
+  // relationships one paths/connect request may read before it answers QUERY_TOO_COMPLEX
+  TRACE_EXPANSION_BUDGET: positiveInt('50000'),
 });
 
 export type Config = z.output<typeof envSchema>;

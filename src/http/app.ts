@@ -48,7 +48,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
-  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS });
+  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS, traceExpansionBudget: config.TRACE_EXPANSION_BUDGET });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);

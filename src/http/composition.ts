@@ -15,6 +15,7 @@ import { SourceService } from '../read/source/source.service';
 import { SystemService } from '../read/system.service';
 import { TraceRepository } from '../trace/trace.repository';
 import { TraceService } from '../trace/trace.service';
+import { DEFAULT_SEARCH_BOUNDS } from '../trace/bounded-search';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
@@ -24,6 +25,8 @@ export interface CompositionOptions {
   logger: Logger;
   /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
   importMaxItems: number;
+  /** relationships one path search may read (TRACE_EXPANSION_BUDGET) */
+  traceExpansionBudget?: number;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -38,7 +41,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, traceExpansionBudget }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -51,7 +54,7 @@ export function compose({ db, logger, importMaxItems }: CompositionOptions): Com
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
     source: new SourceService(),
-    trace: new TraceService(repositories.trace),
+    trace: new TraceService(repositories.trace, { ...DEFAULT_SEARCH_BOUNDS, expansionBudget: traceExpansionBudget ?? DEFAULT_SEARCH_BOUNDS.expansionBudget }),
     system: new SystemService(db),
     mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
   };
