@@ -61,7 +61,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     csrfPrevention: production,
     // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
     stopOnTerminationSignals: false,
-    formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
+    // internals (Neo4j messages, element ids, stack traces) never reach a client, in any mode: they are logged
+    formatError: (formatted, original) => formatError(formatted, original),
     // operation limits and auth run before execution: a refused request does no database work
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

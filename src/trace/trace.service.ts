@@ -149,7 +149,7 @@ export class TraceService {
     const q = { entityId, from: window.since, to: window.until };
     const rows = await this.repo.timelinePage({ ...q, after: after ? { date: after.keys[0], id: after.id } : null, limit: rowsFor(first) });
     // an empty page may mean an unknown entity (one with events always has a row before the end)
-    if (entityId && !rows.length) await this.requireIds([[entityId, 'entityId']]);
+    if (entityId !== null && !rows.length) await this.requireIds([[entityId, 'entityId']]);
     return buildPage({
       rows,
       first,
