@@ -114,6 +114,7 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\. Execution aborted\.$/;
 // graphql-js 16.15 words it "more that N tokens"; accept either spelling
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
 
@@ -122,7 +123,7 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tok
  * argument coercion errors (no code, but an input problem) become BAD_USER_INPUT; everything else
  * is masked as INTERNAL_SERVER_ERROR.
  */
-export function formatError(formatted: GraphQLFormattedError, original: unknown, opts: { maskInternals: boolean } = { maskInternals: true }): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const { stacktrace: _stack, ...ext } = formatted.extensions ?? {};
   // Our own error, thrown directly (context), from a resolver, or reported by a validation rule
@@ -132,6 +133,16 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
     const { http: _http, stacktrace: _s, ...appExt } = app.extensions;
     return { message: app.message, locations: formatted.locations, path: formatted.path, extensions: appExt };
   }
+  // a scalar's refusal of a literal (a Date of 2025-02-30 written in the query) reaches us as a
+  // validation error wrapping the scalar's BAD_USER_INPUT: the client's mistake, said as such
+  const cause = original instanceof GraphQLError ? original.originalError : undefined;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // graphql-js stops coercing variables after 50 errors and says so in one more, codeless error
+  if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   // graphql-js aborts parsing past the token limit (parseOptions.maxTokens): an operation limit
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
@@ -139,9 +150,6 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   }
   if (code && PASS_THROUGH.has(code)) {
     return { ...formatted, extensions: ext };
-  }
-  if (!opts.maskInternals) {
-    return { ...formatted, extensions: { ...ext, code: 'INTERNAL_SERVER_ERROR' } };
   }
   return {
     message: 'Internal server error',

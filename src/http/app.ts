@@ -67,6 +67,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       maxBuffered: config.LIVE_MAX_BUFFERED_EVENTS,
       stallMs: config.LIVE_SLOW_CONSUMER_MS,
     },
+    traceExpansionBudget: config.TRACE_EXPANSION_BUDGET,
     ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
   });
   const authenticator = new Authenticator(config, logger);
@@ -83,7 +84,8 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     csrfPrevention: production,
     // main.ts owns SIGTERM/SIGINT so shutdown runs in order (readiness, drain, driver, Neo4j)
     stopOnTerminationSignals: false,
-    formatError: (formatted, original) => formatError(formatted, original, { maskInternals: production }),
+    // internals (Neo4j messages, element ids, stack traces) never reach a client, in any mode: they are logged
+    formatError: (formatted, original) => formatError(formatted, original),
     // operation limits and auth run before execution: a refused request does no database work
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

@@ -19,6 +19,7 @@ import { DraftRepository } from '../draft/draft.repository';
 import { DraftService } from '../draft/draft.service';
 import { draftDocument } from '../ingest/draft';
 import { loadGazetteer } from '../ingest/gazetteer.repository';
+import { DEFAULT_SEARCH_BOUNDS } from '../trace/bounded-search';
 import { Importer } from '../write/importer';
 import { MutationRepository } from '../write/mutation/mutation.repository';
 import { MutationService } from '../write/mutation/mutation.service';
@@ -38,6 +39,8 @@ export interface CompositionOptions {
   live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
   /** the background ranking job's schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
   ranking: RankingOptions;
+  /** relationships one path search may read (TRACE_EXPANSION_BUDGET) */
+  traceExpansionBudget?: number;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -54,7 +57,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems, live, ranking }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, live, ranking, traceExpansionBudget }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -72,7 +75,7 @@ export function compose({ db, logger, importMaxItems, live, ranking }: Compositi
     entity: new EntityService(repositories.entity),
     connection: new ConnectionService(repositories.connection),
     source: new SourceService(),
-    trace: new TraceService(repositories.trace),
+    trace: new TraceService(repositories.trace, { ...DEFAULT_SEARCH_BOUNDS, expansionBudget: traceExpansionBudget ?? DEFAULT_SEARCH_BOUNDS.expansionBudget }),
     system: new SystemService(db),
     mutation: new MutationService(db, new MutationRepository(), importer, { importMaxItems, logger }),
     // the extractor is pure; what the graph knows (its gazetteer) is read for each draft

@@ -57,7 +57,7 @@ export function mountLiveServer(opts: LiveServerOptions): Disposable {
   wss.on('connection', (socket) => {
     if (wss.clients.size > opts.maxConnections) socket.close(CLOSE_CODES.tryAgainLater, 'Too many live connections; try again later');
   });
-  const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e, { maskInternals: opts.production }));
+  const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
 
   return useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {

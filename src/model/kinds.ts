@@ -151,8 +151,16 @@ export function dateFieldOf(kind: EntityKind): string | undefined {
   return KINDS[kind].dates[0];
 }
 
-/** Entity ids: `<kind prefix>:<slug>`. */
-export const ID_PATTERN = new RegExp(`^(${ENTITY_KINDS.map((k) => KINDS[k].idPrefix).join('|')}):[a-z0-9][a-z0-9-]*$`);
+/**
+ * Longest id and name a write accepts (schema/document.schema.json says the same): Neo4j's range
+ * indexes on id and (name, id) refuse keys of about 8 KB, and a client should hear BAD_USER_INPUT,
+ * not the index's complaint.
+ */
+export const MAX_ID_LENGTH = 200;
+export const MAX_NAME_LENGTH = 500;
+
+/** Entity ids: `<kind prefix>:<slug>`, at most MAX_ID_LENGTH characters. */
+export const ID_PATTERN = new RegExp(`^(?=.{1,${MAX_ID_LENGTH}}$)(${ENTITY_KINDS.map((k) => KINDS[k].idPrefix).join('|')}):[a-z0-9][a-z0-9-]*$`);
 
 const KIND_BY_PREFIX = new Map<string, EntityKind>(ENTITY_KINDS.map((k) => [KINDS[k].idPrefix, k]));
 

@@ -1,6 +1,5 @@
 /**
- * The order paths are returned in, and how a capped `SHORTEST k` answer is turned into a
- * deterministic one: shortest first, then by node ids, one path per node sequence.
+ * The order paths are returned in: shortest first, then by node ids, one path per node sequence.
  */
 import { compareIds } from '../graph/export/common';
 import type { NodeSet, RawPath } from './trace.model';
@@ -31,21 +30,6 @@ export function orderPaths(paths: readonly RawPath[]): RawPath[] {
     seen.add(key);
     return true;
   });
-}
-
-/**
- * From up to `k` shortest paths (ties in no set order): the first `first` when the answer cannot
- * depend on which tied paths Neo4j happened to return, else how many length groups to fetch whole.
- * Fewer than `k` rows means every path within the hop limit is there. At `k`, every length below
- * the longest returned is complete, the longest may not be.
- */
-export function selectPaths(rows: readonly RawPath[], k: number, first: number): { paths: RawPath[] } | { groups: number } {
-  const ordered = orderPaths(rows);
-  if (rows.length < k) return { paths: ordered.slice(0, first) };
-  const longest = Math.max(...rows.map((p) => p.length));
-  const complete = ordered.filter((p) => p.length < longest);
-  if (complete.length >= first) return { paths: complete.slice(0, first) };
-  return { groups: new Set(rows.map((p) => p.length)).size };
 }
 
 /**

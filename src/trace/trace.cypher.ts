@@ -1,9 +1,9 @@
 /**
  * Cypher for the traversals whose structure varies with the request: relationship-type lists and
  * kind label expressions (inline, so Neo4j expands only matching relationships and prunes
- * disallowed nodes during the search) and hop bounds (Cypher takes no parameter there). Every
+ * disallowed nodes during the search) and hop bounds (Cypher takes no parameter there: the neighbourhood's depth). Every
  * fragment comes from the model tables in src/model/ or from a validated integer; every
- * value stays a parameter ($from, $to, $ids, $since, $until, ...).
+ * value stays a parameter ($frontier, $limit, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
 import { bareProjection } from '../read/projection';
@@ -19,8 +19,6 @@ export interface TraversalSpec {
 }
 
 export const MAX_HOPS = 6;
-export const MAX_GROUPS = 20;
-export const MAX_SHORTEST_K = 200;
 export const MAX_DEPTH = 3;
 
 function boundedInt(n: number, min: number, max: number, what: string): number {
@@ -65,93 +63,20 @@ export function nodePredicate(v: string, spec: TraversalSpec): string {
 }
 
 /**
- * One traversal step repeated 1..hops times from `start` to `end`: intermediate nodes must be of an
- * allowed kind (the end node is always allowed), and no node may appear twice (checked on the
- * group variable inside the parenthesized pattern, so it filters before shortest selection).
+ * One level of a bounded path search (see bounded-search.ts): the traversable relationships of the
+ * $frontier nodes, at most $limit of them read (LIMIT stops the expansion of a hub early, so a
+ * node with a million relationships costs $limit), grouped by neighbour, type and direction so
+ * parallel relationships travel as one row with their count. `passable` says whether the
+ * neighbour may be an intermediate node of a path.
  */
-function simplePathPattern(start: string, end: string, spec: TraversalSpec, hops: number): string {
-  const step = `(x)-[:${relPattern(spec.relTypes)}]-(y) WHERE y = ${end} OR ${nodePredicate('y', spec)}`;
-  const simple = `all(i IN range(0, size(y) - 1) WHERE y[i] <> ${start} AND NOT y[i] IN y[i + 1..])`;
-  return `((${start})(${step}){1,${boundedInt(hops, 1, MAX_HOPS, 'hops')}}(${end}) WHERE ${simple})`;
-}
-
-/** Node ids in path order, and each edge with its stored direction and own properties. */
-const PATH_IDS = '[n IN nodes(p) | n.id]';
-const PATH_EDGES = `[rel IN relationships(p) | {source: startNode(rel).id, type: type(rel), target: endNode(rel).id, properties: ${bareProjection('rel')}}]`;
-const PATH_PROJECTION = `\n  ${PATH_IDS} AS ids,\n  ${PATH_EDGES} AS edges`;
-/** The same as one map, for statements that return their paths in one row. */
-const PATH_MAP = `{length: length(p), ids: ${PATH_IDS}, edges: ${PATH_EDGES}}`;
-
-/** Sort key that makes the order total: node ids, then each edge's endpoints and type. */
-const PATH_KEYS = `
-WITH p, [n IN nodes(p) | n.id] AS ids,
-     [rel IN relationships(p) | startNode(rel).id + '|' + type(rel) + '|' + endNode(rel).id] AS edgeKeys`;
-
-/**
- * Up to `k` shortest simple paths between $from and $to (ties in no set order: the service sorts,
- * and knows the set is complete when fewer than `k` come back), in one row with the node data of
- * every path the answer can use (the service returns the first $first node sequences by length, so
- * paths longer than the $first-th shortest sequence cannot be among them) and which of the two
- * ids do not exist (for NOT_FOUND when there is no path).
- */
-export function shortestPathsQuery(spec: TraversalSpec, hops: number, k: number): CypherQuery {
+export function expandQuery(spec: TraversalSpec): CypherQuery {
   const text = `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST ${boundedInt(k, 1, MAX_SHORTEST_K, 'k')} ${simplePathPattern('a', 'b', spec, hops)}
-WITH collect(p) AS ps
-CALL (ps) {
-  UNWIND ps AS p
-  WITH DISTINCT nodes(p) AS sequence, length(p) AS length
-  ORDER BY length
-  RETURN collect(length) AS lengths
-}
-WITH ps, coalesce(lengths[$first - 1], lengths[-1]) AS longest
-WITH ps, reduce(seen = [], p IN [p IN ps WHERE length(p) <= longest] | seen + [n IN nodes(p) WHERE NOT n IN seen]) AS ns
-RETURN [p IN ps | ${PATH_MAP}] AS paths,
-       [n IN ns | ${nodeMap(spec, 'n', 'ns')}] AS nodes,
-       [id IN [$from, $to] WHERE NOT EXISTS { (:Entity {id: id}) }] AS missing`;
-  return { name: 'trace/paths', text: text.trim() };
-}
-
-/**
- * Every path of the `groups` shortest lengths between $from and $to, one per node sequence (the
- * first by edge keys when parallel relationships give several), shortest first, then by node ids;
- * at most $first; in one row with the node data of those paths. Complete groups keep the answer
- * deterministic however many paths tie.
- */
-export function pathGroupsQuery(spec: TraversalSpec, hops: number, groups: number): CypherQuery {
-  const text = `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST ${boundedInt(groups, 1, MAX_GROUPS, 'groups')} GROUPS ${simplePathPattern('a', 'b', spec, hops)}
-${PATH_KEYS}
-ORDER BY length(p), ids, edgeKeys
-WITH ids, collect(p)[0] AS p
-ORDER BY length(p), ids
-LIMIT $first
-WITH collect(p) AS ps
-WITH ps, reduce(seen = [], p IN ps | seen + [n IN nodes(p) WHERE NOT n IN seen]) AS ns
-RETURN [p IN ps | ${PATH_MAP}] AS paths,
-       [n IN ns | ${nodeMap(spec, 'n', 'ns')}] AS nodes`;
-  return { name: 'trace/path-groups', text: text.trim() };
-}
-
-/**
- * One step of growing the connect tree: among the shortest paths from any node already in the tree
- * ($sources) to any terminal not yet joined ($targets, in request order), the shortest; ties go to
- * the earlier terminal, then to the smaller node-id sequence.
- */
-export function connectStepQuery(spec: TraversalSpec, hops: number): CypherQuery {
-  const text = `
-UNWIND $sources AS sid
-MATCH (s:Entity {id: sid})
-UNWIND range(0, size($targets) - 1) AS ti
-MATCH (t:Entity {id: $targets[ti]})
-MATCH p = ALL SHORTEST ${simplePathPattern('s', 't', spec, hops)}
-${PATH_KEYS}, ti
-ORDER BY length(p), ti, ids, edgeKeys
-LIMIT 1
-RETURN ti AS target, length(p) AS length,${PATH_PROJECTION}`;
-  return { name: 'trace/connect-step', text: text.trim() };
+UNWIND $frontier AS fid
+MATCH (f:Entity {id: fid})-[r:${relPattern(spec.relTypes)}]-(m:Entity)
+WITH f, r, m LIMIT $limit
+WITH f.id AS from, m.id AS to, type(r) AS type, startNode(r) = f AS out, ${nodePredicate('m', spec)} AS passable, count(*) AS relationships
+RETURN from, to, type, out, passable, relationships`;
+  return { name: 'trace/expand', text: text.trim() };
 }
 
 /**
@@ -185,8 +110,6 @@ function nodeFields(spec: TraversalSpec, n: string, ns: string): [string, string
 
 /** nodeFields as result columns. */
 const nodeColumns = (spec: TraversalSpec, n: string, ns: string) => nodeFields(spec, n, ns).map(([k, v]) => `${v} AS ${k}`).join(',\n  ');
-/** nodeFields as one map. */
-const nodeMap = (spec: TraversalSpec, n: string, ns: string) => `{${nodeFields(spec, n, ns).map(([k, v]) => `${k}: ${v}`).join(',\n  ')}}`;
 
 /** The nodes among $ids that exist and every relationship among them (see nodeFields), one row each. */
 export function nodesQuery(spec: TraversalSpec): CypherQuery {

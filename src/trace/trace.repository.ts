@@ -5,20 +5,10 @@ import { int, toPlain, toPlainObject } from '../db/values';
 import type { EntityRecord } from '../read/entity/entity.model';
 import { toEntityRecord } from '../read/entity/entity.model';
 import type { GraphEdgeData, JsonValue } from '../graph/subgraph';
-import { connectStepQuery, neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from './trace.cypher';
-import { type NodeSet, type Participation, type RawPath, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
+import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from './trace.cypher';
+import type { ExpansionRow } from './path-search';
+import { type NodeSet, type Participation, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
 import { type EntityKind } from '../model/kinds';
-
-/** Paths and the node data of every node they visit. */
-export interface PathsWithNodes {
-  paths: RawPath[];
-  set: NodeSet;
-}
-
-/** The answer of trace/paths: also which of the two endpoint ids do not exist. */
-export interface ShortestPaths extends PathsWithNodes {
-  missing: string[];
-}
 
 /** A neighbourhood's nodes in breadth-first order, what "+N more" needs, and whether the limit cut it. */
 export interface Neighborhood {
@@ -48,14 +38,6 @@ interface RawNode {
   out: (RawEdge & { counted: boolean })[];
 }
 
-function toPath(p: { length: number; ids: string[]; edges: RawEdge[] }): RawPath {
-  return { length: Number(p.length), ids: p.ids, edges: p.edges.map((e) => toGraphEdge(e.source, e.type, e.target, e.properties ?? {})) };
-}
-
-function toRawPath(r: Neo4jRecord): RawPath {
-  return toPath({ length: toPlain(r.get('length')) as number, ids: r.get('ids') as string[], edges: toPlain(r.get('edges')) as unknown as RawEdge[] });
-}
-
 /** Node entries (see nodeFields in trace.cypher.ts) as a NodeSet, and the node ids in their order. */
 function toNodeSet(rows: readonly RawNode[]): { ids: string[]; set: NodeSet } {
   const set: NodeSet = { info: new Map(), edges: [], counted: new Set() };
@@ -73,13 +55,6 @@ function toNodeSet(rows: readonly RawNode[]): { ids: string[]; set: NodeSet } {
   }
   set.edges = uniqueEdges(edges);
   return { ids, set };
-}
-
-/** One row of paths and their nodes (trace/paths, trace/path-groups). */
-function toPathsWithNodes(records: readonly Neo4jRecord[]): PathsWithNodes {
-  if (!records.length) return { paths: [], set: toNodeSet([]).set };
-  const paths = (toPlain(records[0].get('paths')) as unknown as { length: number; ids: string[]; edges: RawEdge[] }[]).map(toPath);
-  return { paths, set: toNodeSet(toPlain(records[0].get('nodes')) as unknown as RawNode[]).set };
 }
 
 const recordNode = (r: Neo4jRecord): RawNode => ({
@@ -100,29 +75,17 @@ export class TraceRepository {
     return new Map(records.map((r) => [r.get('id') as string, r.get('kind') as EntityKind]));
   }
 
-  /** Up to k shortest simple paths, in no set order among equal lengths, with the nodes of those the first `first` can be. */
-  async shortestPaths(spec: TraversalSpec, hops: number, k: number, from: string, to: string, first: number, window: Window): Promise<ShortestPaths> {
-    const records = await this.db.read(shortestPathsQuery(spec, hops, k), { from, to, first: int(first), ...windowParams(window) });
-    return { ...toPathsWithNodes(records), missing: (records[0]?.get('missing') as string[] | undefined) ?? [] };
-  }
-
-  /** Every path of the `groups` shortest lengths, one per node sequence, sorted, at most `first`, with their nodes. */
-  async pathGroups(spec: TraversalSpec, hops: number, groups: number, from: string, to: string, first: number, window: Window): Promise<PathsWithNodes> {
-    const records = await this.db.read(pathGroupsQuery(spec, hops, groups), { from, to, first: int(first), ...windowParams(window) });
-    return toPathsWithNodes(records);
-  }
-
-  /** The shortest path from any of `sources` to any of `targets` (see connectStepQuery), or null. */
-  async connectStep(
-    spec: TraversalSpec,
-    hops: number,
-    sources: readonly string[],
-    targets: readonly string[],
-    window: Window,
-  ): Promise<{ target: number; path: RawPath } | null> {
-    const records = await this.db.read(connectStepQuery(spec, hops), { sources, targets, ...windowParams(window) });
-    if (!records.length) return null;
-    return { target: Number(toPlain(records[0].get('target'))), path: toRawPath(records[0]) };
+  /** One level of a bounded path search: at most `limit` relationships of the frontier (see expandQuery). */
+  async expand(spec: TraversalSpec, frontier: readonly string[], limit: number, window: Window): Promise<{ rows: ExpansionRow[]; read: number }> {
+    const records = await this.db.read(expandQuery(spec), { frontier, limit: int(limit), ...windowParams(window) });
+    const rows = records.map((r) => ({
+      from: r.get('from') as string,
+      to: r.get('to') as string,
+      type: r.get('type') as string,
+      out: r.get('out') === true,
+      passable: r.get('passable') === true,
+    }));
+    return { rows, read: records.reduce((n, r) => n + Number(toPlain(r.get('relationships'))), 0) };
   }
 
   /** The neighbourhood of `id` (see neighborhoodQuery), or null when there is no such entity. */

@@ -11,13 +11,18 @@ import { intArg } from '../common/int-arg';
 import { decodeCursor } from '../read/relay/cursor';
 import { buildPage, rowsFor, type Page } from '../read/relay/page';
 import { checkFirst, PAGE_SIZES } from '../read/relay/page-size';
-import { hiddenCounts, orderPaths, selectPaths } from './path-order';
-import { MAX_SHORTEST_K, type TraversalSpec } from './trace.cypher';
-import { type NodeSet, type PathData, uniqueEdges, type Window, withHidden } from './trace.model';
+import { hiddenCounts, orderPaths } from './path-order';
+import { BoundedSearch, DEFAULT_SEARCH_BOUNDS, type SearchBounds } from './bounded-search';
+import { type TraversalSpec } from './trace.cypher';
+import { type NodeSet, type PathData, type RawPath, uniqueEdges, type Window, withHidden } from './trace.model';
+import type { FoundPath } from './path-search';
 import type { TraceRepository } from './trace.repository';
 import { type RelationshipTypeName } from '../model/relationships';
 
 type Maybe<T> = T | null | undefined;
+
+/** A found path with its edges' properties still to be read (from the node data). */
+const toRawPath = (p: FoundPath): RawPath => ({ length: p.ids.length - 1, ids: p.ids, edges: p.edges.map((e) => ({ ...e, properties: {} })) });
 
 export interface PathsArgs {
   from: string;
@@ -61,7 +66,10 @@ export interface TimelineArgs {
 
 /** paths, connect, neighborhood, timeline and exports: the rules, caps and result assembly. */
 export class TraceService {
-  constructor(private readonly repo: TraceRepository) {}
+  constructor(
+    private readonly repo: TraceRepository,
+    private readonly bounds: SearchBounds = DEFAULT_SEARCH_BOUNDS,
+  ) {}
 
   async paths(args: PathsArgs): Promise<PathData[]> {
     const hops = intArg(args.maxHops, TRACE_LIMITS.maxHops, 'maxHops');
@@ -70,20 +78,13 @@ export class TraceService {
     const spec = pathSpec(args.via, relTypesArg(args.relationshipTypes), window);
     if (args.from === args.to) throw new BadUserInputError('from and to must be different entities', 'to');
 
-    // One bounded SHORTEST k query answers most requests; only when k paths come back and the
-    // tied longest ones matter are whole length groups fetched, so the answer never depends on
-    // which of several equally short paths Neo4j found first.
-    const k = Math.min(MAX_SHORTEST_K, 4 * first + 12);
-    // each statement brings the node data of its paths, so a request usually costs one round trip
-    const found = await this.repo.shortestPaths(spec, hops, k, args.from, args.to, first, window);
-    const picked = selectPaths(found.paths, k, first);
-    const { paths: chosen, set } =
-      'paths' in picked
-        ? { paths: picked.paths, set: found.set }
-        : await this.repo.pathGroups(spec, hops, picked.groups, args.from, args.to, first, window).then((g) => ({ paths: orderPaths(g.paths), set: g.set }));
-    // no path may mean an unknown endpoint: the first statement says which
-    const unknown = chosen.length ? undefined : ([[args.from, 'from'], [args.to, 'to']] as const).find(([id]) => found.missing.includes(id));
-    if (unknown) throw new NotFoundError(`No entity with id "${unknown[0]}"`, { field: unknown[1] });
+    const search = this.search(spec, window, `paths from "${args.from}" to "${args.to}" within ${hops} hops`);
+    const found = orderPaths((await search.paths(args.from, args.to, hops, first)).map(toRawPath)).slice(0, first);
+    // no path may mean an unknown endpoint
+    if (!found.length) await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
+    const set = await this.repo.nodes(spec, [...new Set(found.flatMap((p) => p.ids))], window);
+    const edgeById = new Map(set.edges.map((e) => [e.id, e]));
+    const chosen = found.map((p) => ({ ...p, edges: p.edges.map((e) => edgeById.get(e.id) ?? e) }));
 
     return chosen.map((p) => {
       const hidden = hiddenCounts(set, new Set(p.ids));
@@ -112,11 +113,13 @@ export class TraceService {
     const tree = new Set<string>([ids[0]]);
     const edges: GraphEdgeData[] = [];
     let remaining = ids.slice(1);
+    // one budget for the whole request, however many terminals it joins
+    const search = this.search(spec, window, `connect of ${ids.length} entities within ${hops} hops`);
     while (remaining.length) {
-      const step = await this.repo.connectStep(spec, hops, [...tree], remaining, window);
+      const step = await search.nearest([...tree], remaining, hops);
       if (!step) break;
       for (const id of step.path.ids) tree.add(id);
-      edges.push(...step.path.edges);
+      edges.push(...toRawPath(step.path).edges);
       remaining = remaining.filter((id) => !tree.has(id));
     }
     // only a terminal left unjoined can be one that does not exist
@@ -148,7 +151,7 @@ export class TraceService {
     const q = { entityId, from: window.since, to: window.until };
     const rows = await this.repo.timelinePage({ ...q, after: after ? { date: after.keys[0], id: after.id } : null, limit: rowsFor(first) });
     // an empty page may mean an unknown entity (one with events always has a row before the end)
-    if (entityId && !rows.length) await this.requireIds([[entityId, 'entityId']]);
+    if (entityId !== null && !rows.length) await this.requireIds([[entityId, 'entityId']]);
     return buildPage({
       rows,
       first,
@@ -181,6 +184,10 @@ export class TraceService {
     const file = exportFile(withMetrics(sub), format as GraphFileFormat);
     // a safe file name: ids are `<kind>:<slug>`, and a colon is not allowed in Windows file names
     return { ...file, filename: `${params.focus.replace(/[^A-Za-z0-9._-]+/g, '_')}-depth${depth}.${file.extension}` };
+  }
+
+  private search(spec: TraversalSpec, window: Window, describe: string): BoundedSearch {
+    return new BoundedSearch((...a) => this.repo.expand(...a), spec, window, this.bounds, describe);
   }
 
   private async requireIds(pairs: [string, string][]): Promise<void> {
@@ -224,7 +231,9 @@ export class TraceService {
       const info = set.info.get(id);
       return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
     });
-    const sub: SubgraphData = { nodes, edges: edges ?? set.edges, truncated };
+    // given edges take their properties from the node data (one of the parallel ones, as stored)
+    const stored = new Map(set.edges.map((e) => [e.id, e]));
+    const sub: SubgraphData = { nodes, edges: edges ? edges.map((e) => stored.get(e.id) ?? e) : set.edges, truncated };
     return registerForMetrics(includeDerived ? applyDerived(sub, deriveEdges(participations, result)) : sub);
   }
 }

@@ -8,7 +8,7 @@ import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
-import { neighborhoodQuery, nodesQuery, pathGroupsQuery, shortestPathsQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
+import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
 import { freshGraph, testDatabase } from '../support/graph';
@@ -106,8 +106,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
-  { query: shortestPathsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu' } },
-  { query: pathGroupsQuery(spec, 4, 3), params: { from: ID, to: 'company:baidu', first: int(3) } },
+  { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },
   { query: nodesQuery(spec), params: { ids: [ID] } },
 ];

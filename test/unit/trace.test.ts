@@ -9,8 +9,8 @@ import type { GraphNodeData, SubgraphData } from '../../src/graph/subgraph';
 import { applyDerived, deriveEdges } from '../../src/trace/derived';
 import { intArg } from '../../src/common/int-arg';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
-import { hiddenCounts, orderPaths, selectPaths } from '../../src/trace/path-order';
-import { labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, pathGroupsQuery, relPattern, shortestPathsQuery } from '../../src/trace/trace.cypher';
+import { hiddenCounts, orderPaths } from '../../src/trace/path-order';
+import { expandQuery, labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, relPattern } from '../../src/trace/trace.cypher';
 import { toGraphEdge } from '../../src/trace/trace.model';
 import type { NodeSet, Participation, RawPath } from '../../src/trace/trace.model';
 
@@ -83,26 +83,25 @@ describe('trace Cypher builder', () => {
   const spec = pathSpec(null, ['PARTY_TO', 'MAKES'], noWindow);
 
   it('puts only allow-listed types and labels into the text, and values in parameters', () => {
-    const q = pathGroupsQuery(spec, 4, 2);
-    expect(q.text).toContain('[:PARTY_TO|MAKES]');
-    expect(q.text).toContain('SHORTEST 2 GROUPS');
-    expect(q.text).toContain('{1,4}');
-    expect(q.text).toContain('$from');
-    expect(q.text).toContain('$first');
-    expect(q.text).not.toMatch(/company:/);
+    expect(expandQuery(spec).text).toBe(
+      [
+        'UNWIND $frontier AS fid',
+        'MATCH (f:Entity {id: fid})-[r:PARTY_TO|MAKES]-(m:Entity)',
+        'WITH f, r, m LIMIT $limit',
+        `WITH f.id AS from, m.id AS to, type(r) AS type, startNode(r) = f AS out, (${labelPredicate('m', spec.kinds)}) AS passable, count(*) AS relationships`,
+        'RETURN from, to, type, out, passable, relationships',
+      ].join('\n'),
+    );
     expect(labelPredicate('y', ['COMPANY', 'EVENT'])).toBe('y:Company|Event');
-    expect(shortestPathsQuery(pathSpec(null, null, { since: '2025-01-01', until: null }), 2, 5).text).toContain('date($since)');
-    expect(shortestPathsQuery(spec, 3, 24).text).toContain('SHORTEST 24 ((a)');
+    expect(expandQuery(pathSpec(null, null, { since: '2025-01-01', until: null })).text).toContain('date($since)');
   });
 
   it('refuses anything outside the allow-lists and bounds (a bug, not input)', () => {
     expect(() => relPattern(['PARTY_TO', 'DROP' as never])).toThrow(/unknown relationship type/);
     expect(() => relPattern([])).toThrow();
     expect(() => labelPredicate('y', ['ROBOT' as never])).toThrow(/unknown kind/);
-    expect(() => pathGroupsQuery(spec, 7, 1)).toThrow(/hops/);
-    expect(() => shortestPathsQuery(spec, 2.5, 1)).toThrow(/hops/);
-    expect(() => pathGroupsQuery(spec, 3, 0)).toThrow(/groups/);
-    expect(() => shortestPathsQuery(spec, 3, 1000)).toThrow(/k must/);
+    expect(() => neighborhoodQuery(spec, 4)).toThrow(/depth/);
+    expect(() => neighborhoodQuery(spec, 1.5)).toThrow(/depth/);
   });
 
   it('builds a neighbourhood as one statement: a level per depth, each node offering at most $limit before sorting', () => {
@@ -153,14 +152,6 @@ describe('path order and selection', () => {
     // of two parallel versions the one with the smaller edge ids wins, whatever the input order
     expect(ordered[1]).toEqual(orderPaths([a, parallel(a)])[0]);
     expect(orderPaths([parallel(a), a])[0]).toEqual(orderPaths([a, parallel(a)])[0]);
-  });
-
-  it('trusts a SHORTEST k answer only where no tie can have been cut', () => {
-    const rows = [path('x', 'a', 'y'), path('x', 'b', 'y'), path('x', 'a', 'c', 'y'), path('x', 'b', 'c', 'y')];
-    expect(selectPaths(rows, 5, 3)).toEqual({ paths: orderPaths(rows).slice(0, 3) });
-    // k reached: length-2 paths are complete, the length-3 ones may not be
-    expect(selectPaths(rows, 4, 2)).toEqual({ paths: orderPaths(rows).slice(0, 2) });
-    expect(selectPaths(rows, 4, 3)).toEqual({ groups: 2 });
   });
 
   it('counts "+N more" as traversable relationships to nodes outside the result', () => {

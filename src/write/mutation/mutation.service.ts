@@ -4,7 +4,7 @@ import type { Principal } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import type { Database, Tx } from '../../db/database';
 import { edgeId } from '../../graph/subgraph';
-import { FACT_KINDS, ID_PATTERN, SOURCE_KIND, type EntityKind } from '../../model/kinds';
+import { FACT_KINDS, ID_PATTERN, MAX_ID_LENGTH, SOURCE_KIND, type EntityKind } from '../../model/kinds';
 import { entityRow, provenanceRows, relationshipRow } from '../graph-rows';
 import { GraphWriter, type EntityWrite, type RelationshipWrite } from '../graph-writer';
 import type { Importer, ImportSummary } from '../importer';
@@ -98,7 +98,7 @@ export class MutationService {
   }
 
   deleteEntity(id: string, cascade: boolean, actor: Principal): Promise<DeleteResult> {
-    if (!ID_PATTERN.test(id)) throw new BadUserInputError(`"${id}" is not an entity id (<kind>:<slug>)`, 'id');
+    if (!ID_PATTERN.test(id)) throw new BadUserInputError(`"${id}" is not an entity id (<kind>:<slug>, at most ${MAX_ID_LENGTH} characters)`, 'id');
     if (cascade) requireRole(actor, 'admin', 'deleteEntity with cascade: true');
     return this.writeTx(async (tx) => {
       const writer = new GraphWriter(tx, actor.id);

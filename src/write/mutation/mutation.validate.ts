@@ -5,7 +5,7 @@
  * source, and each problem's JSON pointer is mapped back to the argument path the client sent.
  */
 import { BadUserInputError } from '../../common/errors';
-import { ID_PATTERN, kindOfId, SOURCE_KIND, type EntityKind } from '../../model/kinds';
+import { ID_PATTERN, kindOfId, MAX_ID_LENGTH, SOURCE_KIND, type EntityKind } from '../../model/kinds';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
 import {
   validateDocument,
@@ -79,7 +79,12 @@ function reject(errors: ValidationError[], field: (pointer: string) => string): 
 /** A valid upsertEntity input as an import-document entity; throws BAD_USER_INPUT naming the field. */
 export function validateEntityInput(input: EntityInputData): EntityInput {
   const kind = (input.kind ?? kindOfId(input.id)) as EntityKind | undefined;
-  if (!kind) throw new BadUserInputError(`input.id: "${input.id}" must look like <kind>:<slug>, e.g. company:alibaba (lower-case letters, digits and hyphens)`, 'input.id');
+  if (!kind) {
+    throw new BadUserInputError(
+      `input.id: "${input.id}" must look like <kind>:<slug>, e.g. company:alibaba (lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH} characters)`,
+      'input.id',
+    );
+  }
   if (kind === SOURCE_KIND) throw new BadUserInputError('input.kind: sources are created and changed with importDocument, which carries their sections', 'input.kind');
   const entity = compact({
     id: input.id,
@@ -139,7 +144,7 @@ export function validateLinkInput(input: LinkInputData): RelationshipInput {
 /** An unlink's ids and relationship type, checked against the same pattern and allow-list. */
 export function validateUnlinkInput(input: { from: string; type: string; to: string }): RelationshipType {
   for (const field of ['from', 'to'] as const) {
-    if (!ID_PATTERN.test(input[field])) throw new BadUserInputError(`input.${field}: "${input[field]}" is not an entity id (<kind>:<slug>)`, `input.${field}`);
+    if (!ID_PATTERN.test(input[field])) throw new BadUserInputError(`input.${field}: "${input[field]}" is not an entity id (<kind>:<slug>, at most ${MAX_ID_LENGTH} characters)`, `input.${field}`);
   }
   if (!(RELATIONSHIP_TYPES as readonly string[]).includes(input.type)) {
     throw new BadUserInputError(`input.type: unknown relationship type ${JSON.stringify(input.type)}; expected one of: ${RELATIONSHIP_TYPES.join(', ')}`, 'input.type');
