@@ -1,4 +1,4 @@
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeScalar } from '../scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity } from './entity.type';
 import type { EntityRecord } from '../../read/entity/entity.model';
@@ -30,7 +30,7 @@ export class RankedEntity {
 
 @ObjectType({ description: "The whole graph's most central entities of one kind, from the background job's last run" })
 export class Ranking {
-  @Field(() => DateTimeResolver, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'when the figures were computed (null until the first run after start finishes); see docs/operations.md for freshness',
   })
