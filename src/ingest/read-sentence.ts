@@ -16,7 +16,7 @@ import type { EntityKind } from '../model/kinds';
 import type { PropertyValue } from '../write/document/document.types';
 
 /** Words that make a sentence about business actors: only then is a Korean subject proposed as a new actor. */
-const BUSINESS = /파트너십|협력|제휴|계약|투자|유치|인수|상장|IPO|출시|공개|발표|운행|주행|개발|공급|제한|계획|지원|점유율|주가/;
+const BUSINESS = /파트너십|협력|제휴|계약|투자|유치|인수|상장|IPO|출시|공개|발표|운행|주행|개발|공급|제한|계획|지원|점유율|주가|상승|하락/;
 /** Nouns that head a phrase about an actor without being part of its name: `알리바바 주가는`. */
 const HEAD_NOUN = /^(?:주가|점유율|시장|규모|매출|수|주식|실적|지분|본사)$/;
 const GENERIC_WORD = /^(?:관심|증가로|상승|하락|인기|영향)$/;
