@@ -70,7 +70,12 @@ export function draftDocument(req: DraftRequest, gazetteer: Gazetteer): DraftRes
 
   const registry = new EntityRegistry([...gazetteer.entities.map((e) => e.id), ...gazetteer.facts.map((f) => f.id)]);
   for (const e of gazetteer.entities) registry.known.set(e.id, e);
-  const ctx: ReadContext = { linker: new Linker(gazetteer), registry, sectionIds: sections.map((s) => s.id), ...(issued ? { issued } : {}), unresolved, mentionsLog: [] };
+  // first reading: the names the graph does not know, wherever the issue names them in an actor's place
+  const first: ReadContext = { linker: new Linker(gazetteer), registry, sectionIds: sections.map((s) => s.id), unresolved: [], mentionsLog: [] };
+  for (const unit of structure.units) readSentence(unit, first, false);
+  // second reading: those names are linked in every sentence, like the known ones
+  const linker = new Linker({ entities: [...gazetteer.entities, ...registry.asGazetteer()], facts: [] });
+  const ctx: ReadContext = { linker, registry, sectionIds: sections.map((s) => s.id), ...(issued ? { issued } : {}), unresolved, mentionsLog: [] };
 
   const found: { draft: FactDraft; cited: Cited; phrase: boolean }[] = [];
   let sectionActors: EntityMention[] = [];

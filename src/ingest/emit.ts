@@ -3,10 +3,11 @@
  * provenance item per sentence (basis EXTRACTED, a confidence, a note for what was inferred), and
  * only the edges the model allows between the two kinds.
  */
-import { kindOfId, type EntityKind } from '../model/kinds';
+import { KIND_LABEL, kindOfId, type EntityKind } from '../model/kinds';
+import { documentSchema } from '../write/document/document.validate';
 import { ENDPOINT_RULES, isImportableRelationshipType } from '../model/relationships';
-import type { EntityInput, ProvenanceInput, RelationshipInput } from '../write/document/document.types';
-import type { Gazetteer, RestatedFact, UnresolvedMention } from './draft.model';
+import type { EntityInput, PropertyValue, ProvenanceInput, RelationshipInput } from '../write/document/document.types';
+import type { Gazetteer, GazetteerFact, RestatedFact, UnresolvedMention } from './draft.model';
 import { linkKey, type MergedFact } from './facts/merge';
 import type { EntityRegistry } from './link/registry';
 import { findRestated } from './restated';
@@ -42,7 +43,7 @@ export function emitFacts(facts: MergedFact[], registry: EntityRegistry, gazette
       kind: d.kind,
       name: existing?.name ?? name,
       names: existing ? [{ lang: 'en', value: existing.name }] : [{ lang: 'ko', value: first.koName }, { lang: 'en', value: name }].filter((n, i, a) => a.findIndex((x) => x.value === n.value) === i),
-      properties: existing ? {} : d.props,
+      properties: existing ? existingProperties(existing) : d.props,
       provenance: f.citations.map((c) => provenance({ ...c, confidence: d.confidence }, existing ? `restates ${existing.id}` : undefined)),
     };
     entities.push(entity);
@@ -78,6 +79,22 @@ export function emitFacts(facts: MergedFact[], registry: EntityRegistry, gazette
     }
   }
   return { entities, relationships: dedupe(relationships), restated };
+}
+
+const SUBTYPE_KEY: Partial<Record<EntityKind, string>> = { PARTNERSHIP: 'partnershipType', INVESTMENT: 'investmentType', POLICY: 'policyType', EVENT: 'eventType', METRIC: 'metricKind' };
+type SchemaDefs = Record<string, { properties?: Record<string, unknown> }>;
+
+/**
+ * A restated fact's properties are the ones the graph has (its type, figures and dates), so
+ * importing the draft rewrites the same values and changes nothing but the new citation.
+ */
+function existingProperties(f: GazetteerFact): Record<string, PropertyValue> {
+  const allowed = Object.keys((documentSchema.$defs as SchemaDefs)[`properties${KIND_LABEL[f.kind]}`]?.properties ?? {});
+  const out: Record<string, PropertyValue> = {};
+  const key = SUBTYPE_KEY[f.kind];
+  if (key && f.subtype) out[key] = f.subtype;
+  for (const [k, v] of Object.entries(f.figures)) if (allowed.includes(k)) out[k] = v;
+  return out;
 }
 
 function dedupe(rs: RelationshipInput[]): RelationshipInput[] {

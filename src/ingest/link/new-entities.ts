@@ -112,7 +112,8 @@ const ORGANIZATION_END = /(?:협회|연구소|연구원|대학|대학교|거래�
 
 /** The kind a Korean actor name's ending suggests. */
 export function guessKoreanActor(name: string): { kind: EntityKind; props: Record<string, PropertyValue>; why: string } | undefined {
-  if (!isHangul(name[0]) || name.split(' ').some((w) => GENERIC.test(w))) return undefined;
+  // `중국 AI 기업` is a description; `상하이 정부` a name (its last word says what it is)
+  if (!isHangul(name[0]) || GENERIC.test(name) || GENERIC.test(name.split(' ')[0])) return undefined;
   if (ORGANIZATION_END.test(name)) return { kind: 'ORGANIZATION', props: { orgType: /거래소/.test(name) ? 'EXCHANGE' : /협회|연맹|연합회/.test(name) ? 'INDUSTRY_ASSOCIATION' : 'OTHER' }, why: 'an organization word ends the name' };
   if (GOVERNMENT_END.test(name)) {
     const level = /^(?:국가|중국|국무원|공업정보화부|상무부)/.test(name) || /(?:부|위원회)$/.test(name) ? 'NATIONAL' : /성$/.test(name) ? 'PROVINCIAL' : /구$/.test(name) ? 'DISTRICT' : 'MUNICIPAL';

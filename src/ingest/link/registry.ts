@@ -45,6 +45,16 @@ export class EntityRegistry {
     return e;
   }
 
+  /** The new entity with this id, if the draft created it. */
+  byId(id: string): NewEntity | undefined {
+    return this.created.find((e) => e.input.id === id);
+  }
+
+  /** The new entities as gazetteer entries, so a second reading links every later mention of them. */
+  asGazetteer(): GazetteerEntity[] {
+    return this.created.map((e) => ({ id: e.input.id, kind: e.input.kind, name: e.input.name, names: e.input.names.map((n) => ({ ...n })) }));
+  }
+
   /** Cites `sentence` on a new entity (once per sentence). */
   cite(e: NewEntity, p: ProvenanceInput): void {
     const list = e.input.provenance!;
