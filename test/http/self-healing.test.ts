@@ -106,10 +106,10 @@ describe('a local Neo4j that heals itself', () => {
     expect(outage.filter((l) => l.msg === 'database is back')).toHaveLength(1);
     expect(outage.filter((l) => l.msg === 'the local Neo4j is running again')).toHaveLength(1);
     // not a line per health check (one a second over an outage of tens of seconds): the two outage
-    // lines, and at most the driver's report of the connection the dying JVM reset
-    const complaints = outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query').map((l) => String(l.msg));
-    expect(complaints).toEqual(expect.arrayContaining(['database is unavailable', 'the local Neo4j exited; restarting it']));
-    expect(complaints.length).toBeLessThanOrEqual(3);
+    // lines, plus the driver's report of each pooled connection the dying JVM reset (at the kill, once)
+    const complaints = outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query');
+    expect(complaints.filter((l) => !('neo4j' in l)).map((l) => l.msg).sort()).toEqual(['database is unavailable', 'the local Neo4j exited; restarting it']);
+    expect(complaints.filter((l) => 'neo4j' in l).length).toBeLessThan(recoveryMs / 10_000);
   });
 
   it('gives up after NEO4J_RESTART_MAX failed restarts and exits non-zero saying why', async () => {
