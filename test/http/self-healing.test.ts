@@ -109,7 +109,7 @@ describe('a local Neo4j that heals itself', () => {
     // lines, plus the driver's report of each pooled connection the dying JVM reset (at the kill, once)
     const complaints = outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query');
     expect(complaints.filter((l) => !('neo4j' in l)).map((l) => l.msg).sort()).toEqual(['database is unavailable', 'the local Neo4j exited; restarting it']);
-    expect(complaints.filter((l) => 'neo4j' in l).length).toBeLessThan(recoveryMs / 10_000);
+    expect(complaints.filter((l) => 'neo4j' in l).length).toBeLessThanOrEqual(5);
   });
 
   it('gives up after NEO4J_RESTART_MAX failed restarts and exits non-zero saying why', async () => {
