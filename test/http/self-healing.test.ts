@@ -14,7 +14,7 @@ import { buildDist, distExists, isAlive, ServiceProcess, startServiceProcess, wa
  * - when its JVM is killed (SIGKILL, as an OOM kill does), readiness turns 503, the service starts
  *   Neo4j again by itself and serves again, logging the outage once when it starts and once when
  *   it ends;
- * - when Neo4j cannot be started again, it gives up after NEO4J_RESTART_MAX attempts and exits
+ * - when Neo4j cannot be started again, it gives up after NEO4J_RESTART_MAX failures and exits
  *   non-zero saying why.
  */
 jest.setTimeout(420_000);
@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (!distExists()) buildDist();
   dataDir = mkdtempSync(join(tmpdir(), 'kg-heal-'));
   port = await freePort();
-  svc = startServiceProcess({ PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_RESTART_MAX: '3', NEO4J_RESTART_BACKOFF_MS: '500', NEO4J_START_TIMEOUT_MS: '300000', SEED_ON_EMPTY: 'false' });
+  svc = startServiceProcess({ PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_RESTART_MAX: '2', NEO4J_RESTART_BACKOFF_MS: '500', NEO4J_START_TIMEOUT_MS: '300000', SEED_ON_EMPTY: 'false' });
   await svc.waitForLog((l) => l.msg === 'ready', 330_000);
 });
 
@@ -105,8 +105,11 @@ describe('a local Neo4j that heals itself', () => {
     expect(outage.filter((l) => l.msg === 'database is unavailable')).toHaveLength(1);
     expect(outage.filter((l) => l.msg === 'database is back')).toHaveLength(1);
     expect(outage.filter((l) => l.msg === 'the local Neo4j is running again')).toHaveLength(1);
-    // warnings and errors besides slow queries (a cold JVM's first statements): the two outage lines only
-    expect(outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query').map((l) => l.msg).sort()).toEqual(['database is unavailable', 'the local Neo4j exited; restarting it']);
+    // not a line per health check (one a second over an outage of tens of seconds): the two outage
+    // lines, plus the driver's report of each pooled connection the dying JVM reset (at the kill, once)
+    const complaints = outage.filter((l) => Number(l.level) >= 40 && l.msg !== 'slow query');
+    expect(complaints.filter((l) => !('neo4j' in l)).map((l) => l.msg).sort()).toEqual(['database is unavailable', 'the local Neo4j exited; restarting it']);
+    expect(complaints.filter((l) => 'neo4j' in l).length).toBeLessThanOrEqual(5);
   });
 
   it('gives up after NEO4J_RESTART_MAX failed restarts and exits non-zero saying why', async () => {
@@ -127,7 +130,9 @@ describe('a local Neo4j that heals itself', () => {
       const { code } = await svc.exited;
       expect(code).not.toBe(0);
       expect(svc.stderr()).toMatch(/restarts in a row failed/);
-      expect(svc.logs.filter((l) => l.msg === 'restarting the local Neo4j failed')).toHaveLength(3);
+      // the JVM had just been restarted (a death within 60 s counts as a failed start): one more failed start ends it
+      expect(svc.logs.filter((l) => l.msg === 'restarting the local Neo4j failed').length).toBeGreaterThanOrEqual(1);
+      expect(svc.logs.filter((l) => l.msg === 'restarting the local Neo4j failed').length).toBeLessThanOrEqual(2);
       expect(existsSync(stateFile(dataDir))).toBe(false);
     } finally {
       squatter.close();
