@@ -55,6 +55,8 @@ async function main() {
   const scale = arg('scale', '10k');
   const settings = { connections: Number(arg('connections', '8')), seconds: Number(arg('seconds', '8')), rounds: Number(arg('rounds', '2')), warmup: Number(arg('warmup', '2')) };
   const only = arg('only', '').split(',').filter(Boolean);
+  // ours first (its memory is reported); ours-cluster and ours-standard are variants measured beside it
+  const serverNames = ['ours', ...arg('servers', 'ours-cluster,anchor,raw').split(',').filter((s) => s && s !== 'ours')] as ServerName[];
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const machine = machineDescription(javaVersion());
 
@@ -66,8 +68,8 @@ async function main() {
     const samples = await drawSamples(bench.db, DEFAULT_SEED, bench.info.companies);
     log(`samples: ${samples.companyIds.length} companies, ${samples.searchTerms.length} search terms, ${samples.pathPairs.length} path pairs`);
 
-    log('starting ours, anchor and floor');
-    servers.push(...(await Promise.all((['ours', 'anchor', 'raw'] as ServerName[]).map((s) => startServer(s, bench.neo4j.uri, log)))));
+    log(`starting ${serverNames.join(', ')}`);
+    servers.push(...(await Promise.all(serverNames.map((s) => startServer(s, bench.neo4j.uri, log)))));
     const ours = servers[0];
     const idleRss = (await ours.stats()).rss / 2 ** 20;
     let peakRss = idleRss;

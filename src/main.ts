@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
   // with several API processes, each line names the one that wrote it
   const logger = createLogger(config.LOG_LEVEL, cluster.isWorker ? { pid: process.pid } : {});
-  const service = cluster.isPrimary && config.WEB_CONCURRENCY > 1 ? await startCluster(config, logger, config.WEB_CONCURRENCY) : await startService(config, logger);
+  // the handlers are in place before anything starts: a primary is signalled as soon as its first
+  // worker answers, while it may still be starting the others
+  const starting = cluster.isPrimary && config.WEB_CONCURRENCY > 1 ? startCluster(config, logger, config.WEB_CONCURRENCY) : startService(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -34,8 +36,8 @@ async function main(): Promise<void> {
       logger.error('shutdown did not finish in time: exiting');
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS + 35_000).unref();
-    service
-      .stop()
+    starting
+      .then((service) => service.stop())
       .then(() => process.exit(0))
       .catch((err) => {
         logger.error({ err }, 'shutdown failed');
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  await starting;
 }
 
 main().catch((err) => {

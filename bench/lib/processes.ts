@@ -26,8 +26,9 @@ export interface ServerProcess {
 }
 
 export async function startServer(name: ServerName, neo4jUri: string, log: (l: string) => void): Promise<ServerProcess> {
-  const script = join(projectRoot(), 'dist', 'bench', 'servers', `${name}.js`);
-  const child = spawn(process.execPath, [script, '--neo4j', neo4jUri, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const script = join(projectRoot(), 'dist', 'bench', 'servers', `${name === 'ours-standard' ? 'ours' : name}.js`);
+  const env = { ...process.env, NODE_ENV: 'production', ...(name === 'ours-standard' ? { GRAPHQL_EXECUTION: 'standard' } : {}) };
+  const child = spawn(process.execPath, [script, '--neo4j', neo4jUri, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const [url, statsPort] = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`${name} server did not start within 120 s:\n${out.slice(-2000)}`)), 120_000);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -65,6 +66,14 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n.toFixed(0)) : '–');
 
+const LABEL: Record<ServerName, string> = {
+  ours: 'ours',
+  'ours-cluster': `ours, WEB_CONCURRENCY=${availableParallelism()} processes`,
+  'ours-standard': 'ours, graphql-js execute',
+  anchor: 'anchor (@neo4j/graphql 7)',
+  raw: 'floor (Cypher + driver)',
+};
+
 /** ours ÷ other: throughput above 1 and latency below 1 mean we are better. */
 function ratios(ours: ServerResult | undefined, other: ServerResult | undefined): string[] {
   if (!ours || !other) return ['n/a', 'n/a', 'n/a', 'n/a'];
@@ -79,7 +88,7 @@ export function renderSection(r: RunReport): string {
   L(`- command: \`${r.command}\` (${r.startedAt}, ${r.minutes.toFixed(1)} min end to end)`);
   L(`- machine: ${r.machine}`);
   L(`- Neo4j ${r.neo4j.version} Community embedded (heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCacheMb} MiB, APOC Core for the anchor); all servers on 127.0.0.1, each in its own Node process`);
-  L(`- load: autocannon, ${r.settings.connections} connections, ${r.settings.warmup} s warm-up per server, then ${r.settings.rounds} rounds × ${r.settings.seconds} s per server, interleaved (ours, anchor, floor, ours, anchor, floor, ...); percentiles over every response of all rounds`);
+  L(`- load: autocannon, ${r.settings.connections} connections, ${r.settings.warmup} s warm-up per server, then ${r.settings.rounds} rounds × ${r.settings.seconds} s per server, interleaved (each server in turn, round after round: ${r.workloads[0]?.results.map((x) => LABEL[x.server]).join(', ') ?? ''}, ...); percentiles over every response of all rounds`);
   L(`- data: ${r.load.companies.toLocaleString('en')} companies in ${r.load.documents} import documents (seed \`${r.load.seed}\`); import ${r.load.importSeconds.toFixed(0)} s = **${Math.round(r.load.entitiesPerSecond).toLocaleString('en')} entities/s** (${Math.round(r.load.rowsPerSecond).toLocaleString('en')} rows/s counting relationships and provenance; batch ${r.load.batchSize})`);
   L(`- our server's resident memory: ${r.oursRssMb.idle.toFixed(0)} MB after start, ${r.oursRssMb.peak.toFixed(0)} MB peak during the runs`);
   L();
@@ -91,12 +100,18 @@ export function renderSection(r: RunReport): string {
     const get = (s: ServerName) => w.results.find((x) => x.server === s);
     L(`| ${w.name} | ${ratios(get('ours'), get('anchor')).join(' | ')} | ${ratios(get('ours'), get('raw')).join(' | ')} |`);
   }
+  for (const variant of ['ours-cluster', 'ours-standard'] as const) {
+    for (const w of r.workloads) {
+      const get = (s: ServerName) => w.results.find((x) => x.server === s);
+      if (get(variant)) L(`| ${w.name} (${LABEL[variant]}) | ${ratios(get(variant), get('anchor')).join(' | ')} | ${ratios(get(variant), get('raw')).join(' | ')} |`);
+    }
+  }
   L();
   L('### Measurements');
   L();
   L('| workload | server | req/s | p50 ms | p95 ms | p99 ms | errors | DB round trips / req | server CPU ms / req | Neo4j CPU ms / req | KB / response |');
   L('|---|---|---|---|---|---|---|---|---|---|---|');
-  const label: Record<ServerName, string> = { ours: 'ours', anchor: 'anchor (@neo4j/graphql 7)', raw: 'floor (Cypher + driver)' };
+  const label = LABEL;
   for (const w of r.workloads) {
     for (const s of w.results) {
       L(`| ${w.name} | ${label[s.server]} | ${f1(s.rps)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${f2(s.roundTrips)} | ${f2(s.cpuMsPerRequest)} | ${f2(s.dbCpuMsPerRequest)} | ${f1(s.kbPerResponse)} |`);

@@ -9,7 +9,8 @@ import type { Samples } from '../lib/samples';
  * anchor can express it) and the floor's hand-written Cypher (bench/workloads/raw/<name>.cypher,
  * served by bench/servers/raw.ts).
  */
-export type ServerName = 'ours' | 'anchor' | 'raw';
+/** ours-cluster: ours with WEB_CONCURRENCY workers; ours-standard: ours on graphql-js execute (GRAPHQL_EXECUTION=standard). */
+export type ServerName = 'ours' | 'ours-cluster' | 'ours-standard' | 'anchor' | 'raw';
 export type Vars = Record<string, unknown>;
 /** Sends one request to a server and returns the `data` of its answer (throws on errors). */
 export type Send = (vars: Vars) => Promise<Record<string, unknown>>;
@@ -27,8 +28,8 @@ export interface Workload {
 
 const dir = () => join(projectRoot(), 'bench', 'workloads');
 
-export function document(workload: string, server: 'ours' | 'anchor'): string | undefined {
-  const file = server === 'ours' ? join(dir(), `${workload}.graphql`) : join(dir(), 'anchor', `${workload}.graphql`);
+export function document(workload: string, server: Exclude<ServerName, 'raw'>): string | undefined {
+  const file = server === 'anchor' ? join(dir(), 'anchor', `${workload}.graphql`) : join(dir(), `${workload}.graphql`);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('configuration', () => {
@@ -20,6 +21,10 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ NEO4J_TX_TIMEOUT_MS: '-5' }, 'NEO4J_TX_TIMEOUT_MS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY'],
+    [{ WEB_CONCURRENCY: 'many' }, 'WEB_CONCURRENCY'],
+    [{ WEB_CONCURRENCY: '65' }, 'WEB_CONCURRENCY'],
+    [{ GRAPHQL_EXECUTION: 'fast' }, 'GRAPHQL_EXECUTION'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}`));
@@ -27,6 +32,13 @@ describe('configuration', () => {
 
   it('reports every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', NEO4J_URI: 'nope' })).toThrow(/PORT[\s\S]*NEO4J_URI|NEO4J_URI[\s\S]*PORT/);
+  });
+
+  it('runs one API process per core and compiled execution unless told otherwise', () => {
+    expect(loadConfig({}).WEB_CONCURRENCY).toBe(availableParallelism());
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).WEB_CONCURRENCY).toBe(3);
+    expect(loadConfig({}).GRAPHQL_EXECUTION).toBe('compiled');
+    expect(loadConfig({ GRAPHQL_EXECUTION: 'standard' }).GRAPHQL_EXECUTION).toBe('standard');
   });
 
   it('splits CORS_ORIGINS on commas', () => {
