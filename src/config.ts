@@ -107,6 +107,8 @@ const envSchema = z.object({
     .default('512kb')
     .refine((v) => /^\d+(b|kb|mb)$/.test(v), 'must be a size like 512kb or 1mb'),
   IMPORT_MAX_ITEMS: positiveInt('5000'),
+  // the transaction timeout of imports (importDocument, npm run import, first start's seed)
+  IMPORT_TX_TIMEOUT_MS: positiveInt('120000'),
   // relationships one paths/connect request may read before it answers QUERY_TOO_COMPLEX
   TRACE_EXPANSION_BUDGET: positiveInt('50000'),
 });

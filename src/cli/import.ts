@@ -62,14 +62,14 @@ export async function runImport(files: string[], io: ImportIo = { stdout: proces
     username: config.NEO4J_USERNAME,
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
-    txTimeoutMs: Math.max(config.NEO4J_TX_TIMEOUT_MS, 120_000),
+    txTimeoutMs: config.IMPORT_TX_TIMEOUT_MS,
     connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
     acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
     logger,
   });
   try {
     await migrate(db, logger);
-    const importer = new Importer(db);
+    const importer = new Importer(db, config.IMPORT_TX_TIMEOUT_MS);
     for (const { file, doc } of docs) {
       const bar = new SingleBar({ format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true }, Presets.shades_classic);
       let started = false;

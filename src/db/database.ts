@@ -194,7 +194,7 @@ export class Database {
     try {
       return await Promise.race([running, outage]);
     } catch (err) {
-      throw this.mapError(err, label);
+      throw this.mapError(err, label, config.timeout);
     } finally {
       this.outageListeners.delete(abandon);
       // an abandoned transaction settles later in the background; its failure is already reported
@@ -235,7 +235,7 @@ export class Database {
     };
   }
 
-  private mapError(err: unknown, label: string): Error {
+  private mapError(err: unknown, label: string, timeoutMs: number): Error {
     if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err as Error;
     const code = (err as Neo4jError).code ?? '';
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (/connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.'))) {
@@ -245,7 +245,7 @@ export class Database {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(err.message)) {
-      return new QueryTooComplexError(`The query took longer than the ${this.opts.txTimeoutMs} ms limit`);
+      return new QueryTooComplexError(`The query took longer than the ${timeoutMs} ms limit`);
     }
     if (code === 'Neo.TransientError.General.DatabaseUnavailable' || code === 'Neo.ClientError.Database.DatabaseNotFound') {
       return unavailable();

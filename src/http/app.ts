@@ -22,6 +22,7 @@ import { requestScope, scopeOf } from './request-scope';
 import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from '../api/schema';
 import { exportHandler } from './export.route';
+import { readerGuard } from './read-guard';
 import { mountWebPages } from './web';
 
 export interface App {
@@ -48,7 +49,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
-  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS, traceExpansionBudget: config.TRACE_EXPANSION_BUDGET });
+  const { services, requestContext } = compose({ db, logger, importMaxItems: config.IMPORT_MAX_ITEMS, importTxTimeoutMs: config.IMPORT_TX_TIMEOUT_MS, traceExpansionBudget: config.TRACE_EXPANSION_BUDGET });
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
@@ -85,7 +86,13 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
-  app.get('/metrics', metrics.handler());
+  // metrics tell who uses what: behind a reader's token when reads need one (the pages /, /graphiql
+  // and /assets carry no data and stay public: the data they show comes through /graphql)
+  app.get(
+    '/metrics',
+    readerGuard({ required: config.REQUIRE_AUTH_FOR_READS, what: 'metrics', authenticate: (h) => authenticator.authenticate(h) }),
+    metrics.handler(),
+  );
   app.get('/readyz', async (_req, res) => {
     const ready = state.accepting && health.ready;
     res.status(ready ? 200 : 503).json({

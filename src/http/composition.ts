@@ -25,6 +25,8 @@ export interface CompositionOptions {
   logger: Logger;
   /** items one importDocument may carry (IMPORT_MAX_ITEMS) */
   importMaxItems: number;
+  /** the transaction timeout of importDocument (IMPORT_TX_TIMEOUT_MS) */
+  importTxTimeoutMs?: number;
   /** relationships one path search may read (TRACE_EXPANSION_BUDGET) */
   traceExpansionBudget?: number;
 }
@@ -41,7 +43,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems, traceExpansionBudget }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, importTxTimeoutMs, traceExpansionBudget }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -56,7 +58,7 @@ export function compose({ db, logger, importMaxItems, traceExpansionBudget }: Co
     source: new SourceService(),
     trace: new TraceService(repositories.trace, { ...DEFAULT_SEARCH_BOUNDS, expansionBudget: traceExpansionBudget ?? DEFAULT_SEARCH_BOUNDS.expansionBudget }),
     system: new SystemService(db),
-    mutation: new MutationService(db, new MutationRepository(), new Importer(db), { importMaxItems, logger }),
+    mutation: new MutationService(db, new MutationRepository(), new Importer(db, importTxTimeoutMs), { importMaxItems, logger }),
   };
   return {
     services,

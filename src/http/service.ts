@@ -5,6 +5,7 @@ import { loadCypher } from '../db/cypher-registry';
 import { Database } from '../db/database';
 import { HealthMonitor } from '../db/health';
 import { LocalNeo4j, startLocalNeo4j } from '../db/local-neo4j';
+import { assertPortFree, listen } from './port';
 import { migrate } from '../db/migrations';
 import { seedIfEmpty } from '../write/seed';
 import { App, createApp } from './app';
@@ -23,6 +24,8 @@ export interface RunningService {
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const started = Date.now();
+  // a port in use is known before Neo4j starts, and said in one line (main.ts prints it)
+  await assertPortFree(config.PORT, config.HOST);
   loadCypher();
   let localNeo4j: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
@@ -62,7 +65,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   health.start();
 
   const app = await createApp({ config, db, logger, health });
-  await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve));
+  try {
+    await listen(app.httpServer, config.PORT, config.HOST);
+  } catch (err) {
+    health.stop();
+    await app.apollo.stop();
+    await db.close();
+    await localNeo4j?.stop();
+    throw err;
+  }
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'ready');

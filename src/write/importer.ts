@@ -30,11 +30,11 @@ export class ImportValidationError extends BadUserInputError {
 }
 
 /**
- * Imports get their own, longer transaction timeout: a whole document (or a 5,000-row batch) is
- * legitimately slower than an API request, above all on first start when every statement is planned
- * for the first time.
+ * Imports get their own, longer transaction timeout (IMPORT_TX_TIMEOUT_MS, this by default): a whole
+ * document (or a 5,000-row batch) is legitimately slower than an API request, above all on first
+ * start when every statement is planned for the first time.
  */
-const IMPORT_TX_TIMEOUT_MS = 120_000;
+export const DEFAULT_IMPORT_TX_TIMEOUT_MS = 120_000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -61,7 +61,10 @@ function add(into: WriteCounts, counts: WriteCounts | undefined): void {
  * anything is written; then entities, relationships and provenance are MERGEd by id.
  */
 export class Importer {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly txTimeoutMs = DEFAULT_IMPORT_TX_TIMEOUT_MS,
+  ) {}
 
   async importDocument(input: unknown, file: string, opts: ImportOptions): Promise<ImportSummary> {
     const result = validateDocument(input, file);
@@ -137,13 +140,13 @@ export class Importer {
           const results = [];
           for (const b of batches) results.push(await b.write(writer));
           return results;
-        }, 'import', { timeoutMs: IMPORT_TX_TIMEOUT_MS }),
+        }, 'import', { timeoutMs: this.txTimeoutMs }),
       );
       opts.onProgress?.(total, total);
     } else {
       let done = 0;
       for (const b of batches) {
-        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
+        tally([await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor)), 'import-batch', { timeoutMs: this.txTimeoutMs })]);
         done += b.rows;
         opts.onProgress?.(done, total);
       }
