@@ -48,7 +48,7 @@ export async function runImport(files: string[], io: ImportIo = processIo()): Pr
   const config = loadConfig(io.env);
   let opened;
   try {
-    opened = await openCliDatabase(config, { txTimeoutMs: 120_000 });
+    opened = await openCliDatabase(config, { txTimeoutMs: config.IMPORT_TX_TIMEOUT_MS });
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
     stderr.write(`${err.message}\nNothing was imported.\n`);
@@ -56,7 +56,7 @@ export async function runImport(files: string[], io: ImportIo = processIo()): Pr
   }
   const { db } = opened;
   try {
-    const importer = new Importer(db);
+    const importer = new Importer(db, config.IMPORT_TX_TIMEOUT_MS);
     for (const { file, doc } of docs) {
       const bar = new SingleBar({ format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true }, Presets.shades_classic);
       let started = false;

@@ -166,7 +166,7 @@ export class Database {
         throw err;
       }
     } catch (err) {
-      throw this.mapError(err, label);
+      throw this.mapError(err, label, opts.timeoutMs ?? this.opts.txTimeoutMs);
     } finally {
       this.open.READ -= 1;
       await session.close().catch(() => undefined);
@@ -243,7 +243,7 @@ export class Database {
     try {
       return await Promise.race([running, outage]);
     } catch (err) {
-      throw this.mapError(err, label);
+      throw this.mapError(err, label, config.timeout);
     } finally {
       this.outageListeners.delete(abandon);
       // an abandoned transaction settles later in the background; its failure is already reported
@@ -286,7 +286,7 @@ export class Database {
     };
   }
 
-  private mapError(err: unknown, label: string): Error {
+  private mapError(err: unknown, label: string, timeoutMs: number): Error {
     // our own errors (a check that failed inside the transaction) pass as they are
     if (err instanceof AppError || !(err instanceof Error)) return err as Error;
     const code = (err as Neo4jError).code ?? '';
@@ -301,7 +301,7 @@ export class Database {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(err.message)) {
-      return new QueryTooComplexError(`The query took longer than the ${this.opts.txTimeoutMs} ms limit`);
+      return new QueryTooComplexError(`The query took longer than the ${timeoutMs} ms limit`);
     }
     if (code === 'Neo.TransientError.General.DatabaseUnavailable' || code === 'Neo.ClientError.Database.DatabaseNotFound') {
       return unavailable();

@@ -23,6 +23,7 @@ import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from '../api/schema';
 import { executionGateway } from './compiled-executor';
 import { exportHandler } from './export.route';
+import { readerGuard } from './read-guard';
 import { mountWebPages } from './web';
 import { mountLiveServer } from './live.ws';
 import type { Composition } from './composition';
@@ -67,6 +68,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
       maxBuffered: config.LIVE_MAX_BUFFERED_EVENTS,
       stallMs: config.LIVE_SLOW_CONSUMER_MS,
     },
+    importTxTimeoutMs: config.IMPORT_TX_TIMEOUT_MS,
     traceExpansionBudget: config.TRACE_EXPANSION_BUDGET,
     ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
   });
@@ -125,7 +127,13 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
-  app.get('/metrics', metrics.handler());
+  // metrics tell who uses what: behind a reader's token when reads need one (the pages /, /graphiql
+  // and /assets carry no data and stay public: the data they show comes through /graphql)
+  app.get(
+    '/metrics',
+    readerGuard({ required: config.REQUIRE_AUTH_FOR_READS, what: 'metrics', authenticate: (h) => authenticator.authenticate(h) }),
+    metrics.handler(),
+  );
   app.get('/readyz', async (_req, res) => {
     const ready = state.accepting && health.ready;
     res.status(ready ? 200 : 503).json({

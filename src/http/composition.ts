@@ -39,6 +39,8 @@ export interface CompositionOptions {
   live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
   /** the background ranking job's schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
   ranking: RankingOptions;
+  /** the transaction timeout of importDocument (IMPORT_TX_TIMEOUT_MS) */
+  importTxTimeoutMs?: number;
   /** relationships one path search may read (TRACE_EXPANSION_BUDGET) */
   traceExpansionBudget?: number;
 }
@@ -57,7 +59,7 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems, live, ranking, traceExpansionBudget }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, importTxTimeoutMs, live, ranking, traceExpansionBudget }: CompositionOptions): Composition {
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
@@ -67,7 +69,7 @@ export function compose({ db, logger, importMaxItems, live, ranking, traceExpans
     trace: new TraceRepository(db),
     changes: new ChangeFeedRepository(db),
   };
-  const importer = new Importer(db);
+  const importer = new Importer(db, importTxTimeoutMs);
   const changes = new ChangeFeedService(repositories.changes);
   const tailer = new ChangeTailer(repositories.changes, { pollMs: live.pollMs, logger });
   const pruner = new ChangeLogPruner(repositories.changes, { retentionMs: live.retentionMs, maxChanges: live.maxChanges, intervalMs: live.pruneIntervalMs, logger });

@@ -5,6 +5,7 @@ import { loadCypher } from '../db/cypher-registry';
 import { Database } from '../db/database';
 import { HealthMonitor } from '../db/health';
 import { LocalNeo4jSupervisor } from '../db/neo4j-supervisor';
+import { assertPortFree, listen } from './port';
 import { migrate } from '../db/migrations';
 import { seedIfEmpty } from '../write/seed';
 import { App, createApp } from './app';
@@ -33,6 +34,8 @@ const exitWith = (reason: string): void => {
  */
 export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}): Promise<RunningService> {
   const started = Date.now();
+  // a port in use is known before Neo4j starts, and said in one line (main.ts prints it)
+  await assertPortFree(config.PORT, config.HOST);
   loadCypher();
   let localNeo4j: LocalNeo4jSupervisor | undefined;
   let uri = config.NEO4J_URI;
@@ -82,7 +85,16 @@ export async function startService(config: Config, logger: Logger, hooks: Servic
   const app = await createApp({ config, db, logger, health });
   // the change log's tail starts at the log's newest position; subscribers resume older ones with `after`
   await app.live.background.start();
-  await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve));
+  try {
+    await listen(app.httpServer, config.PORT, config.HOST);
+  } catch (err) {
+    health.stop();
+    await app.live.background.stop();
+    await app.apollo.stop();
+    await db.close();
+    await localNeo4j?.stop();
+    throw err;
+  }
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'ready');

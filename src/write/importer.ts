@@ -38,11 +38,11 @@ export class ImportValidationError extends BadUserInputError {
 }
 
 /**
- * Imports get their own, longer transaction timeout: a whole document (or a 5,000-row batch) is
- * legitimately slower than an API request, above all on first start when every statement is planned
- * for the first time.
+ * Imports get their own, longer transaction timeout (IMPORT_TX_TIMEOUT_MS, this by default): a whole
+ * document (or a 5,000-row batch) is legitimately slower than an API request, above all on first
+ * start when every statement is planned for the first time.
  */
-const IMPORT_TX_TIMEOUT_MS = 120_000;
+export const DEFAULT_IMPORT_TX_TIMEOUT_MS = 120_000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -69,7 +69,10 @@ function add(into: WriteCounts, counts: WriteCounts | undefined): void {
  * anything is written; then entities, relationships and provenance are MERGEd by id.
  */
 export class Importer {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly txTimeoutMs = DEFAULT_IMPORT_TX_TIMEOUT_MS,
+  ) {}
 
   async importDocument(input: unknown, file: string, opts: ImportOptions): Promise<ImportSummary> {
     const result = validateDocument(input, file);
@@ -111,7 +114,7 @@ export class Importer {
       const total = countRows(doc);
       opts.onProgress?.(total, total);
       return summary;
-    }, 'import', { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+    }, 'import', { timeoutMs: this.txTimeoutMs });
   }
 
   private async checkExternalIds(tx: Tx, doc: ImportDocument, ids: string[], file: string): Promise<void> {
@@ -147,7 +150,7 @@ export class Importer {
     let done = 0;
     for (const b of batches) {
       // counted once a transaction has committed: the driver may run a transaction's work again
-      tally(summary, [await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: IMPORT_TX_TIMEOUT_MS })]);
+      tally(summary, [await this.db.writeTx((tx) => b.write(new GraphWriter(tx, opts.actor, opts.changeLog)), 'import-batch', { timeoutMs: this.txTimeoutMs })]);
       done += b.rows;
       opts.onProgress?.(done, total);
     }

@@ -16,8 +16,8 @@ export function seedFiles(): string[] {
 }
 
 /** Imports every seed document (data/seed/*.json) through the same importer as the CLI. */
-export async function importSeed(db: Database, actor = 'seed'): Promise<ImportSummary[]> {
-  const importer = new Importer(db);
+export async function importSeed(db: Database, actor = 'seed', txTimeoutMs?: number): Promise<ImportSummary[]> {
+  const importer = new Importer(db, txTimeoutMs);
   const out: ImportSummary[] = [];
   for (const file of seedFiles()) {
     out.push(await importer.importDocument(JSON.parse(readFileSync(file, 'utf8')), file, { actor }));

@@ -8,6 +8,8 @@ describe('configuration', () => {
     expect(c.NEO4J_URI).toBeUndefined();
     expect(c.NEO4J_DATABASE).toBe('neo4j');
     expect(c.CORS_ORIGINS).toEqual([]);
+    expect(c.IMPORT_TX_TIMEOUT_MS).toBe(120_000);
+    expect(c.TRACE_EXPANSION_BUDGET).toBe(50_000);
   });
 
   it.each(['bolt://localhost:7687', 'neo4j://db.internal:7687', 'neo4j+s://abc.databases.neo4j.io', 'bolt+s://host'])('accepts NEO4J_URI %s', (uri) => {
@@ -25,6 +27,8 @@ describe('configuration', () => {
     [{ WEB_CONCURRENCY: 'many' }, 'WEB_CONCURRENCY'],
     [{ WEB_CONCURRENCY: '65' }, 'WEB_CONCURRENCY'],
     [{ GRAPHQL_EXECUTION: 'fast' }, 'GRAPHQL_EXECUTION'],
+    [{ IMPORT_TX_TIMEOUT_MS: '0' }, 'IMPORT_TX_TIMEOUT_MS'],
+    [{ TRACE_EXPANSION_BUDGET: 'lots' }, 'TRACE_EXPANSION_BUDGET'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}`));
