@@ -133,6 +133,8 @@ export function metricsOf(node: GraphNodeData): NodeMetricsData {
 
 /** The result with each node's metrics filled in, for the export formats. */
 export function withMetrics<T extends GraphResult>(result: T): T {
-  const metrics = computeMetrics(result);
+  // a result already registered (and maybe already asked for metrics) is not computed twice
+  const registered = result.nodes.length ? owners.get(result.nodes[0]) : undefined;
+  const metrics = registered ? registered() : computeMetrics(result);
   return { ...result, nodes: result.nodes.map((n) => ({ ...n, metrics: metrics.get(n.id) ?? metricsOf(n) })) };
 }

@@ -28,6 +28,8 @@ const ID = 'company:alibaba';
 const searchParams = { query: 'alibaba', candidates: int(50), kinds: [], exact: 'alibaba', first: int(10) };
 
 const PARAMS: Record<string, Record<string, unknown>> = {
+  'analytics/graph-batch': { after: '', batch: int(5000), types: ['PARTY_TO'] },
+  'analytics/graph-fingerprint': {},
   'entity/by-ids': { ids: [ID] },
   'entity/kinds-by-ids': { ids: [ID] },
   'entity/search': searchParams,
@@ -62,6 +64,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
 
 /** Statements that scan on purpose; each reason says why that is acceptable. */
 const ALLOWED: Record<string, { operators: string[]; reason: string }> = {
+  'analytics/graph-fingerprint': { operators: ['CartesianProduct'], reason: 'the product of two one-row count-store lookups (node and relationship counts), read by the ranking job' },
   'write/clear-citations': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'deleting a source clears its citations on edges of every type: a rare admin write; relationship properties of untyped edges cannot be indexed' },
   'mutation/source-usage': { operators: ['AllNodesScan', 'DirectedAllRelationshipsScan'], reason: 'the same citation count before a source is deleted (admin only)' },
   'system/entity-count': { operators: ['NodeByLabelScan'], reason: 'count(n) of a label is answered from the count store, not by reading nodes' },

@@ -4,6 +4,7 @@ import { byId, debounce, fill, h } from './dom';
 import { GraphView } from './graph';
 import { KINDS, KINDS_HIDDEN_BY_DEFAULT, KIND_TITLES, kindColor } from './kinds';
 import { kindChip, renderDetails, renderEmpty, renderLoading } from './panel';
+import { installMetricControls } from './metrics-view';
 
 /**
  * The explorer page: search (any language) on the left, the graph in the middle, the selected
@@ -257,6 +258,8 @@ for (const input of [ui.dateFrom, ui.dateTo]) {
 applyFilters();
 
 // ---- toolbar
+
+installMetricControls(graph.cy, document.querySelector('.toolbar .spacer'));
 
 byId('fit').addEventListener('click', () => graph.fit());
 byId('relayout').addEventListener('click', () => graph.layout(false));
