@@ -1,7 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { LocalNeo4j, startLocalNeo4j } from '../db/local-neo4j';
+import { LocalNeo4jSupervisor } from '../db/neo4j-supervisor';
+import { assertPortFree } from './port';
 
 /**
  * WEB_CONCURRENCY > 1: this process is the primary of `WEB_CONCURRENCY` API processes that share
@@ -9,7 +10,9 @@ import { LocalNeo4j, startLocalNeo4j } from '../db/local-neo4j';
  * node:cluster hands each incoming connection to one worker; every worker runs `startService`.
  *
  * - Neo4j: with NEO4J_URI unset the primary starts the embedded Neo4j once and passes its URI to
- *   the workers, so there is one JVM however many workers.
+ *   the workers, so there is one JVM however many workers. The primary supervises it as a single
+ *   process does (restarts with backoff, the state file commands use to find it; src/db/neo4j-supervisor.ts):
+ *   the workers' drivers reconnect to the same URI and their readiness is 503 meanwhile.
  * - Startup: the first worker runs the migrations and the seed alone; the others start once it
  *   listens (so two processes never race to create the same constraint or seed twice).
  * - SIGTERM/SIGINT: the primary forwards SIGTERM to every worker (each drains its requests as a
@@ -21,19 +24,29 @@ export interface ClusterHandle {
 }
 
 export async function startCluster(config: Config, logger: Logger, workers: number): Promise<ClusterHandle> {
-  let localNeo4j: LocalNeo4j | undefined;
+  let localNeo4j: LocalNeo4jSupervisor | undefined;
   const env: Record<string, string> = { WEB_CONCURRENCY: '1' };
+  await assertPortFree(config.PORT, config.HOST);
   if (!config.NEO4J_URI) {
     logger.info({ dataDir: config.NEO4J_DATA_DIR }, 'NEO4J_URI is not set: starting the local Neo4j');
     const started = Date.now();
-    localNeo4j = await startLocalNeo4j({
-      home: config.NEO4J_DATA_DIR,
-      port: config.NEO4J_LOCAL_PORT,
-      heap: config.NEO4J_HEAP,
-      log: (line) => logger.info(line),
+    localNeo4j = new LocalNeo4jSupervisor({
+      neo4j: { home: config.NEO4J_DATA_DIR, port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP, readyTimeoutMs: config.NEO4J_START_TIMEOUT_MS, log: (line) => logger.info(line) },
+      logger,
+      maxRestarts: config.NEO4J_RESTART_MAX,
+      backoffMs: config.NEO4J_RESTART_BACKOFF_MS,
+      // the workers' health monitors notice the outage and its end themselves
+      onDown: () => undefined,
+      onUp: () => undefined,
+      onGiveUp: (reason) => {
+        process.stderr.write(`Stopping: ${reason}\n`);
+        stopping = true;
+        void stopWorkers().finally(() => process.exit(1));
+      },
     });
-    logger.info({ uri: localNeo4j.uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
-    env.NEO4J_URI = localNeo4j.uri;
+    const { uri } = await localNeo4j.start();
+    logger.info({ uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
+    env.NEO4J_URI = uri;
   }
 
   let stopping = false;

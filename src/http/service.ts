@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -34,8 +35,9 @@ const exitWith = (reason: string): void => {
  */
 export async function startService(config: Config, logger: Logger, hooks: ServiceHooks = {}): Promise<RunningService> {
   const started = Date.now();
-  // a port in use is known before Neo4j starts, and said in one line (main.ts prints it)
-  await assertPortFree(config.PORT, config.HOST);
+  // a port in use is known before Neo4j starts, and said in one line (main.ts prints it); a
+  // cluster's primary checked it already, and its workers share the primary's listener
+  if (cluster.isPrimary) await assertPortFree(config.PORT, config.HOST);
   loadCypher();
   let localNeo4j: LocalNeo4jSupervisor | undefined;
   let uri = config.NEO4J_URI;

@@ -31,6 +31,8 @@ function serviceEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   delete base.NODE_ENV;
   // a busy machine (shared CI, several test runs) makes first-query planning slow: seeding must not time out
   base.NEO4J_TX_TIMEOUT_MS = '60000';
+  // one API process (the default is one per core): test/http/cluster.test.ts covers several
+  base.WEB_CONCURRENCY = '1';
   return { ...base, ...env };
 }
 
