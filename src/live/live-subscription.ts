@@ -133,6 +133,7 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
     if (this.waiting && this.queue.length) {
       const resolve = this.waiting;
       this.waiting = undefined;
+      this.lastPull = Date.now();
       resolve({ done: false, value: this.queue.shift() as LoggedChange });
     }
   }

@@ -12,7 +12,7 @@ import { encodePosition } from '../../src/live/position';
  * position with nothing lost or repeated, bad input is refused with codes, and a slow consumer is
  * cut off while the others keep receiving.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 let db: Database;
 let svc: RunningService;
@@ -24,7 +24,7 @@ const PARTNERSHIP = 'partnership:apple-intelligence-china';
 beforeAll(async () => {
   db = testDatabase();
   await freshGraph(db);
-  svc = await startTestServer({ API_KEYS: TEST_API_KEYS, LIVE_POLL_INTERVAL_MS: '100', LIVE_MAX_SUBSCRIPTIONS: '3', LIVE_MAX_BUFFERED_EVENTS: '50', LIVE_SLOW_CONSUMER_MS: '1000', NEO4J_TX_TIMEOUT_MS: '60000' });
+  svc = await startTestServer({ API_KEYS: TEST_API_KEYS, LIVE_POLL_INTERVAL_MS: '100', LIVE_MAX_SUBSCRIPTIONS: '3', LIVE_MAX_BUFFERED_EVENTS: '50', LIVE_SLOW_CONSUMER_MS: '5000', NEO4J_TX_TIMEOUT_MS: '60000', LIMIT_MAX_ALIASES: '200' });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -45,9 +45,17 @@ const DELETE = `mutation($id: ID!) { deleteEntity(id: $id) { deletedIds } }`;
 const IMPORT = `mutation($doc: JSON!) { importDocument(document: $doc) { entities { created } } }`;
 const CHANGES = `query($after: String, $first: Int) { changes(after: $after, first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${CHANGE_FIELDS} } } } }`;
 
+/** A write through the API; on this shared, loaded machine the health check may briefly report the database down, so that is retried. */
 async function write(query: string, variables: Record<string, unknown>): Promise<void> {
-  const res = await gql(svc.url, query, variables, editor);
-  expect(res.body.errors).toBeUndefined();
+  for (let attempt = 1; ; attempt++) {
+    const res = await gql(svc.url, query, variables, editor);
+    if (res.body.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE' && attempt < 4) {
+      await settle(2000);
+      continue;
+    }
+    expect(res.body.errors).toBeUndefined();
+    return;
+  }
 }
 
 const company = (slug: string, extra: Record<string, unknown> = {}) => ({
@@ -194,9 +202,12 @@ describe('a slow consumer', () => {
     const fastSub = collect(fast, { kinds: ['PRODUCT'] });
     const slow = open();
     // several subscriptions on one connection multiply what it must read; a paused socket reads nothing
-    for (let i = 0; i < 3; i++) collect(slow, { kinds: ['PRODUCT'] });
+    // (and a wide selection, with the alias limit raised for this server, makes each event about 8 KB)
+    const wide = `subscription { graphChanged(kinds: [PRODUCT]) { ${Array.from({ length: 90 }, (_, i) => `p${i}: position a${i}: actor`).join(' ')} } }`;
+    for (let i = 0; i < 3; i++) collect(slow, {}, wide);
+    const socket = await slow.connected;
     await settle();
-    slow.socket()!.pause();
+    socket.pause();
     const source = { id: 'source:live-bulk', name: 'Bulk', names: [{ lang: 'en', value: 'Bulk' }], properties: { issued: '2025-09-15', lang: 'en', title: 'Bulk', sections: [{ id: 'news', title: 'News' }] } };
     const product = (i: number, round: number) => ({
       id: `product:live-${i}`,
@@ -207,15 +218,15 @@ describe('a slow consumer', () => {
       properties: { productType: 'ROBOT' },
       provenance: [{ section: 'news', sentence: `P ${i} was mentioned.`, basis: 'REPORTED' }],
     });
-    for (let round = 0; round < 3; round++) await write(IMPORT, { doc: { source, relationships: [], entities: Array.from({ length: 1000 }, (_, i) => product(i, round)) } });
+    for (let round = 0; round < 3; round++) await write(IMPORT, { doc: { source, relationships: [], entities: Array.from({ length: 500 }, (_, i) => product(i, round)) } });
     // the import bursts exceed LIVE_MAX_BUFFERED_EVENTS (50): the fast subscriber reads on from the log and misses nothing
-    await fastSub.count(3000, 60_000);
-    expect(new Set(fastSub.events.map((e) => e.position)).size).toBe(3000);
+    await fastSub.count(1500, 90_000);
+    expect(new Set(fastSub.events.map((e) => e.position)).size).toBe(1500);
     // the paused one has taken nothing for over LIVE_SLOW_CONSUMER_MS when the next change arrives
-    await settle(1200);
+    await settle(5500);
     await write(UPSERT, { input: { ...product(0, 9), provenance: [] } });
     expect((await slow.closed).code).toBe(4413);
-    await fastSub.count(3001);
+    await fastSub.count(1501);
   });
 });
 
