@@ -50,7 +50,17 @@ async function upsert(url: string, id: string, description: string): Promise<voi
     headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
     body: JSON.stringify({
       query: 'mutation($input: EntityInput!) { upsertEntity(input: $input) { changed } }',
-      variables: { input: { id, kind: 'COMPANY', name: id, names: [{ lang: 'en', value: id }], description } },
+      variables: {
+        input: {
+          id,
+          kind: 'COMPANY',
+          name: id,
+          names: [{ lang: 'en', value: id }],
+          description,
+          // the seed's first issue (the bench's first replica loads the seed into an empty database)
+          provenance: [{ source: 'source:china-ai-weekly-b2d2384472f2fb10', section: 'weekly-main-news', sentence: '바이두의 애플과의 파트너십 발표로 주가 상승', basis: 'REPORTED' }],
+        },
+      },
     }),
   });
   const body = (await res.json()) as { errors?: unknown };

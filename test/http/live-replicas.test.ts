@@ -53,7 +53,8 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-const company = (slug: string, description = slug) => ({ id: `company:${slug}`, kind: 'COMPANY', name: slug, names: [{ lang: 'en', value: slug }], description });
+const provenance = [{ source: 'source:china-ai-weekly-b2d2384472f2fb10', section: 'weekly-main-news', sentence: '바이두의 애플과의 파트너십 발표로 주가 상승', basis: 'REPORTED' }];
+const company = (slug: string, description = slug) => ({ id: `company:${slug}`, kind: 'COMPANY', name: slug, names: [{ lang: 'en', value: slug }], description, provenance });
 
 /** A write through `url`, retried while the service reports the database unavailable (it is being restarted). */
 async function write(url: string, input: Record<string, unknown>, timeoutMs = 120_000): Promise<void> {

@@ -224,8 +224,7 @@ describe('a slow consumer', () => {
     expect(new Set(fastSub.events.map((e) => e.position)).size).toBe(1500);
     // the paused one has taken nothing for over LIVE_SLOW_CONSUMER_MS when the next change arrives
     await settle(5500);
-    const { provenance: _unused, ...changed } = product(0, 9);
-    await write(UPSERT, { input: changed });
+    await write(UPSERT, { input: { ...product(0, 9), provenance: [{ ...product(0, 9).provenance[0], source: 'source:live-bulk' }] } });
     expect((await slow.closed).code).toBe(4413);
     await fastSub.count(1501);
   });
