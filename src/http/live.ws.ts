@@ -29,7 +29,6 @@ export interface LiveServerOptions {
   requestContext(scope: RequestScope, user?: Principal): AppContext;
 }
 
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- graphql-ws wants a Record-compatible type
 type ConnectionExtra = { user?: Principal };
 
 /** A WebSocket close reason is at most 123 bytes. */

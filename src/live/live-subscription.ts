@@ -6,6 +6,8 @@ import { comparePositions, type Position } from './position';
 
 /** Changes read from the log per replay round trip. */
 const REPLAY_PAGE = 500;
+/** Wait before reading the log again after a failed read. */
+const REPLAY_RETRY_MS = 500;
 
 export interface SubscriptionLimits {
   /** events held for a subscription; beyond, it reads on from the log as its client consumes */
@@ -66,7 +68,12 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
           this.waiting = resolve;
         });
       }
-      await this.replayPage();
+      try {
+        await this.replayPage();
+      } catch {
+        // the database is down or slow: like the tail, try again from the same position, losing nothing
+        await new Promise((r) => setTimeout(r, REPLAY_RETRY_MS));
+      }
     }
   }
 
@@ -133,6 +140,7 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
     if (this.waiting && this.queue.length) {
       const resolve = this.waiting;
       this.waiting = undefined;
+      this.lastPull = Date.now();
       resolve({ done: false, value: this.queue.shift() as LoggedChange });
     }
   }

@@ -9,13 +9,14 @@ export interface LiveClient {
   client: Client;
   /** the close event's code and reason once the connection closed */
   closed: Promise<{ code: number; reason: string }>;
-  /** the underlying socket, once connected (the slow-consumer test pauses it) */
-  socket(): WebSocket | undefined;
+  /** the underlying socket, once acknowledged (the slow-consumer test pauses it) */
+  connected: Promise<WebSocket>;
   dispose(): Promise<void>;
 }
 
 export function liveClient(httpUrl: string, authorization?: string): LiveClient {
-  let socket: WebSocket | undefined;
+  let resolveConnected: (s: WebSocket) => void = () => undefined;
+  const connected = new Promise<WebSocket>((r) => (resolveConnected = r));
   let resolveClosed: (v: { code: number; reason: string }) => void = () => undefined;
   const closed = new Promise<{ code: number; reason: string }>((r) => (resolveClosed = r));
   const client = createClient({
@@ -25,12 +26,12 @@ export function liveClient(httpUrl: string, authorization?: string): LiveClient 
     retryAttempts: 0,
     lazy: false,
     on: {
-      connected: (s) => (socket = s as WebSocket),
+      connected: (s) => resolveConnected(s as WebSocket),
       closed: (e) => resolveClosed({ code: (e as { code: number }).code, reason: String((e as { reason: unknown }).reason) }),
     },
     onNonLazyError: () => undefined,
   });
-  return { client, closed, socket: () => socket, dispose: () => client.dispose() as Promise<void> };
+  return { client, closed, connected, dispose: () => client.dispose() as Promise<void> };
 }
 
 export interface Change {

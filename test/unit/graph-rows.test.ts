@@ -122,6 +122,7 @@ describe('statements', () => {
     expect(counts.text).toBe(`UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.createdAt IS NULL AS created, coalesce(n.contentHash, '') = row.hash AS same
+WITH n, row, created, same, CASE WHEN created OR same THEN null ELSE properties(n) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET n:Company, n += row.props,
       n.kind = $kind,
@@ -133,12 +134,16 @@ FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
                     ELSE coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]] END,
       n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,
       n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor))
+WITH n, row, created, same, CASE WHEN before IS NULL THEN [] ELSE
+       [k IN keys(n) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND NOT coalesce(before[k] = n[k], false)] +
+       [k IN keys(before) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND n[k] IS NULL] END AS changedKeys
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
-       count(*) AS total`);
+       count(*) AS total,
+       collect(CASE WHEN NOT same THEN {id: row.id, created: created, changed: changedKeys} END) AS changes`);
     const records = upsertEntities('COMPANY', 'records');
     expect(records.name).toBe('write/upsert-entities:COMPANY:records');
-    expect(records.text).toBe(counts.text.slice(0, counts.text.lastIndexOf('\nRETURN')) + '\nRETURN n, created, NOT same AS changed');
+    expect(records.text).toBe(counts.text.slice(0, counts.text.lastIndexOf('\nRETURN')) + '\nRETURN n, created, NOT same AS changed, changedKeys');
     expect(upsertEntities('COMPANY')).toBe(counts);
   });
 
@@ -148,19 +153,25 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:PARTY_TO]->(b)
-WITH r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+WITH a, b, r, row, created, same, CASE WHEN created OR same THEN null ELSE properties(r) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
       r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor))
+WITH a, b, r, row, created, same, CASE WHEN before IS NULL THEN [] ELSE
+       [k IN keys(r) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND NOT coalesce(before[k] = r[k], false)] +
+       [k IN keys(before) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND r[k] IS NULL] END AS changedKeys
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
-       count(*) AS total`);
-    expect(upsertRelationships('PARTY_TO', 'records').text).toBe(counts.text.slice(0, counts.text.lastIndexOf('\nRETURN')) + '\nRETURN r, created, NOT same AS changed');
+       count(*) AS total,
+       collect(CASE WHEN NOT same THEN {from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys, props: CASE WHEN created THEN properties(r) END} END) AS changes`);
+    expect(upsertRelationships('PARTY_TO', 'records').text).toBe(counts.text.slice(0, counts.text.lastIndexOf('\nRETURN')) + '\nRETURN r, created, NOT same AS changed, changedKeys, a.kind AS fromKind, b.kind AS toKind');
     expect(deleteRelationship('PARTY_TO')).toEqual({
       name: 'write/delete-relationship:PARTY_TO',
-      text: `MATCH (:Entity {id: $from})-[r:PARTY_TO]->(:Entity {id: $to})
+      text: `MATCH (a:Entity {id: $from})-[r:PARTY_TO]->(b:Entity {id: $to})
+WITH a, b, r, properties(r) AS props
 DELETE r
-RETURN count(*) AS removed`,
+RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`,
     });
   });
 });

@@ -5,6 +5,7 @@ import { GraphView } from './graph';
 import { KINDS, KINDS_HIDDEN_BY_DEFAULT, KIND_TITLES, kindColor } from './kinds';
 import { kindChip, renderDetails, renderEmpty, renderLoading } from './panel';
 import { installMetricControls } from './metrics-view';
+import { startLive } from './live';
 
 /**
  * The explorer page: search (any language) on the left, the graph in the middle, the selected
@@ -274,6 +275,8 @@ byId('clear').addEventListener('click', () => {
 
 renderEmpty(ui.details);
 updateStatus();
+// the open view follows the graph's changes as they are committed (web/explorer/live.ts)
+startLive(graph, updateStatus);
 document.body.dataset.busy = 'false';
 
 // a shared link (#company:alibaba) opens that entity
