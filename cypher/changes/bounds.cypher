@@ -1,6 +1,6 @@
 // The newest position handed out and the oldest batch still retained.
 OPTIONAL MATCH (c:ChangeCounter {id: 'graph'})
-CALL () {
+OPTIONAL CALL () {
   MATCH (b:ChangeBatch)
   WHERE b.seq IS NOT NULL
   RETURN b.seq AS oldest

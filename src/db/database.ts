@@ -33,7 +33,8 @@ export interface StreamTx {
 }
 
 export interface QueryObserver {
-  (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }): void;
+  /** `requestId` is set for a request's queries, unset for background work (the change tail, rankings) */
+  (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean; requestId?: string }): void;
 }
 
 export type AccessMode = 'READ' | 'WRITE';
@@ -279,7 +280,7 @@ export class Database {
           return result.records;
         } finally {
           const ms = performance.now() - started;
-          for (const o of this.observers) o({ name: query.name, mode, ms, ok });
+          for (const o of this.observers) o({ name: query.name, mode, ms, ok, requestId: scope?.requestId });
           if (ms > 1000) this.opts.logger.warn({ query: query.name, ms: Math.round(ms), requestId: scope?.requestId }, 'slow query');
         }
       },

@@ -60,6 +60,22 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'backup/relationships': {},
   'backup/fingerprint': {},
   'backup/count-entities': {},
+  'changes/after': { from: int(1), limit: int(10) },
+  'changes/append': { changes: [], actor: 'test' },
+  'changes/bounds': {},
+  'changes/count-from': { from: int(1) },
+  'changes/prune': { limit: int(10), retentionMs: int(1000), maxChanges: int(0) },
+  'changes/rewrite': { seq: int(1), changes: [] },
+  'draft/by-id': { id: 'draft:x' },
+  'draft/create': { id: 'draft:x', text: 't', title: null, issued: null, content: '{}', actor: 'test' },
+  'draft/delete': { id: 'draft:x' },
+  'draft/list': { status: null, limit: int(10) },
+  'draft/lock': { id: 'draft:x' },
+  'draft/mark-committed': { id: 'draft:x', actor: 'test' },
+  'draft/record-summary': { id: 'draft:x', summary: '{}' },
+  'draft/update-content': { id: 'draft:x', version: int(1), content: '{}', actor: 'test' },
+  'ingest/gazetteer-entities': { excludedKinds: ['SOURCE'] },
+  'ingest/gazetteer-facts': { factKinds: ['PARTNERSHIP', 'INVESTMENT'] },
 };
 
 /** Statements that scan on purpose; each reason says why that is acceptable. */
@@ -72,6 +88,12 @@ const ALLOWED: Record<string, { operators: string[]; reason: string }> = {
   'backup/entities': { operators: ['NodeByLabelScan'], reason: 'a backup reads every entity, streamed (npm run backup)' },
   'backup/relationships': { operators: ['NodeByLabelScan'], reason: 'a backup reads every relationship, streamed (npm run backup)' },
   'backup/fingerprint': { operators: ['NodeByLabelScan', 'CartesianProduct'], reason: 'a backup checks the whole graph did not change while it read it (two one-row aggregates joined)' },
+  'changes/bounds': { operators: ['CartesianProduct'], reason: 'the one counter node joined with the first batch in index order: two one-row lookups' },
+  'changes/prune': { operators: ['CartesianProduct'], reason: 'the one counter node joined with the oldest batches in index order, LIMIT $limit' },
+  'changes/rewrite': { operators: ['CartesianProduct'], reason: 'the one counter node and one batch found by its unique position' },
+  'draft/list': { operators: ['NodeByLabelScan'], reason: 'the editors\' review list reads the drafts, which are few (kept until committed or discarded)' },
+  'ingest/gazetteer-entities': { operators: ['NodeByLabelScan'], reason: 'drafting reads every entity\'s names: the graph is the extractor\'s gazetteer' },
+  'ingest/gazetteer-facts': { operators: ['NodeByLabelScan'], reason: 'drafting reads the facts it may find restated, with their parties' },
 };
 
 const spec: TraversalSpec = { relTypes: RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'REPORTED_IN'), kinds: DEFAULT_TRAVERSAL_KINDS, windowed: false };
