@@ -25,6 +25,12 @@ export interface TxOptions {
 /** A unit of work's view of the database: run named queries inside one transaction. */
 export interface Tx {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
+  /**
+   * Runs `step` once the work is done, just before the transaction commits. The change log appends
+   * here: its counter's write lock (which orders positions by commit) is then held only from this
+   * statement to the commit, not through the whole write, so concurrent writers barely wait.
+   */
+  beforeCommit(step: () => Promise<void>): void;
 }
 
 /** A read transaction whose records arrive one by one, for results too large to hold (backups). */
@@ -219,9 +225,13 @@ export class Database {
     };
     // Once abandoned, a retry the driver still has scheduled starts no new work (and so writes nothing).
     let abandoned = false;
-    const txWork = (mtx: ManagedTransaction) => {
+    const txWork = async (mtx: ManagedTransaction) => {
       if (abandoned) throw unavailable();
-      return work(this.wrap(mtx, mode, () => abandoned));
+      // each attempt (the driver may retry) has its own steps, registered by that attempt's work
+      const steps: (() => Promise<void>)[] = [];
+      const result = await work(this.wrap(mtx, mode, () => abandoned, steps));
+      for (const step of steps) await step();
+      return result;
     };
     this.open[mode] += 1;
     const execute = autoCommit
@@ -265,8 +275,9 @@ export class Database {
     }
   }
 
-  private wrap(mtx: ManagedTransaction, mode: AccessMode, abandoned: () => boolean = () => false): Tx {
+  private wrap(mtx: ManagedTransaction, mode: AccessMode, abandoned: () => boolean, steps: (() => Promise<void>)[]): Tx {
     return {
+      beforeCommit: (step) => void steps.push(step),
       run: async (query, params = {}) => {
         // an abandoned transaction runs no further statement: throwing rolls it back
         if (abandoned()) throw unavailable();

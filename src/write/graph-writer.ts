@@ -49,12 +49,14 @@ export class GraphWriter {
     changeLog = true,
   ) {
     this.log = changeLog ? new ChangeLogWriter(tx, actor) : undefined;
+    // the transaction's changes are stored once, just before it commits (see Tx.beforeCommit)
+    const log = this.log;
+    if (log) tx.beforeCommit(() => log.flush());
   }
 
   async upsertEntities(kind: EntityKind, rows: EntityRow[]): Promise<WriteCounts> {
     const records = await this.tx.run(upsertEntities(kind), { rows, kind, actor: this.actor });
     this.log?.entities(kind, records[0].get('changes') as { id: string; created: boolean; changed: string[] }[]);
-    await this.log?.flush();
     return counts(records);
   }
 
@@ -62,14 +64,12 @@ export class GraphWriter {
     const [r] = await this.tx.run(upsertEntities(kind, 'records'), { rows: [row], kind, actor: this.actor });
     const write = { entity: toEntityRecord(toPlainObject(r.get('n'))), created: r.get('created') as boolean, changed: r.get('changed') as boolean };
     if (write.changed) this.log?.entities(kind, [{ id: write.entity.id, created: write.created, changed: r.get('changedKeys') as string[] }]);
-    await this.log?.flush();
     return write;
   }
 
   async upsertRelationships(type: RelationshipTypeName, rows: RelationshipRow[]): Promise<WriteCounts> {
     const records = await this.tx.run(upsertRelationships(type), { rows, actor: this.actor });
     this.log?.relationships((records[0].get('changes') as Omit<RelationshipRowChange, 'type'>[]).map((c) => ({ ...c, type })));
-    await this.log?.flush();
     return counts(records);
   }
 
@@ -80,7 +80,6 @@ export class GraphWriter {
       const ends = { fromKind: r.get('fromKind') as EntityKind, toKind: r.get('toKind') as EntityKind };
       this.log?.relationships([{ type, from: row.from, to: row.to, ...ends, created: write.created, changed: r.get('changedKeys') as string[], props: write.properties }]);
     }
-    await this.log?.flush();
     return write;
   }
 
@@ -88,7 +87,6 @@ export class GraphWriter {
   async upsertProvenance(rows: ProvenanceRow[]): Promise<void> {
     const changed = await upsertProvenanceRows(this.tx, rows, this.actor);
     this.log?.entitiesUpdated(changed, ['sources']);
-    await this.log?.flush();
   }
 
   /** How many relationships of `type` from `from` to `to` were removed (0 or 1). */
@@ -96,7 +94,6 @@ export class GraphWriter {
     const [r] = await this.tx.run(deleteRelationship(type), { from, to });
     const deleted = r.get('deleted') as { fromKind: EntityKind; toKind: EntityKind; props: unknown }[];
     this.log?.relationshipsDeleted(deleted.map((d) => ({ type, from, to, ...d })));
-    await this.log?.flush();
     return Number(toPlain(r.get('removed')));
   }
 
@@ -104,7 +101,6 @@ export class GraphWriter {
   async clearCitations(sourceId: string): Promise<number> {
     const [r] = await this.tx.run(cypher('write/clear-citations'), { id: sourceId, actor: this.actor });
     for (const c of r.get('citing') as { id: string; kind: EntityKind; type: string }[]) this.log?.entitiesUpdated([c], [c.type]);
-    await this.log?.flush();
     return Number(toPlain(r.get('cleared')));
   }
 
@@ -114,7 +110,6 @@ export class GraphWriter {
     const nodes = r.get('deletedNodes') as { id: string; kind: EntityKind }[];
     this.log?.relationshipsDeleted(r.get('deletedRels') as Omit<RelationshipRowChange, 'created' | 'changed'>[], new Set(nodes.map((n) => n.id)));
     this.log?.entitiesDeleted(nodes);
-    await this.log?.flush();
     return { nodes: Number(toPlain(r.get('nodes'))), relationships: Number(toPlain(r.get('relationships'))) };
   }
 }

@@ -158,9 +158,7 @@ describe('Neo4j killed during load', () => {
     const afterKill = load.outcomes.slice(beforeKill).filter((o) => !o.ok);
     expect(afterKill.every((o) => o.code === 'DATABASE_UNAVAILABLE')).toBe(true);
     const slowest = Math.max(...afterKill.map((o) => o.ms));
-    // bounded by the health monitor's next ping (1 s) or, at worst, the driver's retry window
-    // (Database: maxTransactionRetryTime = min(NEO4J_TX_TIMEOUT_MS, 5 s)): never the 60 s timeout
-    expect(slowest).toBeLessThan(5000);
+    expect(slowest).toBeLessThan(3000);
     // liveness does not depend on the database: the process is alive and serving
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
     await load.stop();
