@@ -9,7 +9,8 @@ import { meetsTargets, pct, TARGETS, type Ratio } from '../ingest/eval/score';
  * `npm run ingest:eval`: drafts every seed newsletter that has a curated document in data/seed/
  * and prints how the draft scores against it (src/ingest/eval/). The newsletters are in the shared
  * folder beside the checkout (`../shared/seeds`, found by walking up from the project root, or
- * INGEST_SEEDS_DIR). Exits 1 when the linking run misses a target.
+ * INGEST_SEEDS_DIR); a checkout without it uses the seed issue's text kept in data/seed/. Exits 1
+ * when the linking run misses a target.
  */
 export function findSeedsDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.INGEST_SEEDS_DIR) return env.INGEST_SEEDS_DIR;
@@ -18,7 +19,8 @@ export function findSeedsDir(env: NodeJS.ProcessEnv = process.env): string | und
     if (existsSync(candidate) && dir !== projectRoot()) return candidate;
     const sibling = join(dir, '..', 'shared', 'seeds');
     if (existsSync(sibling)) return sibling;
-    if (dirname(dir) === dir) return undefined;
+    // a checkout with no ../shared beside it: the seed issue's own text, kept with its curated document
+    if (dirname(dir) === dir) return join(projectRoot(), 'data', 'seed');
   }
 }
 
