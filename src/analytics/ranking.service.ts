@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from '../common/errors';
 /**
  * Whole-graph rankings (`ranking(kind, by, first)`), computed by a background job in the API
  * process, off the request path: reads answer from the last finished result and never wait.
@@ -126,7 +127,9 @@ export class RankingService {
     try {
       await this.refresh(false);
     } catch (err) {
-      // the last result keeps serving; the next tick tries again
+      // the last result keeps serving; the next tick tries again. A database outage is logged once
+      // by the health monitor, not again by every job that found it
+      if (err instanceof DatabaseUnavailableError) return;
       this.logger.warn({ err }, 'ranking refresh failed');
     }
   }
