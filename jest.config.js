@@ -8,6 +8,9 @@ const common = { transform, transformIgnorePatterns, testEnvironment: 'node', se
 
 module.exports = {
   testTimeout: 60000,
+  // the run ends when its last file has: a background timer or socket some test file left open (a
+  // ranking job, a change tail, a WebSocket) must not keep CI waiting after every result is in
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
