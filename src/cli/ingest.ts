@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { loadCypher } from '../db/cypher-registry';
-import { Database } from '../db/database';
-import { startLocalNeo4j, LocalNeo4j } from '../db/local-neo4j';
-import { migrate } from '../db/migrations';
+import { CliError, openCliDatabase } from './database';
 import { AppError } from '../common/errors';
 import { draftDocument, type DraftResultWithMentions } from '../ingest/draft';
 import { loadGazetteer } from '../ingest/gazetteer.repository';
@@ -79,22 +75,17 @@ export async function runIngest(argv: string[], io: IngestIo = { stdout: process
     return 1;
   }
   const config = loadConfig(io.env);
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  loadCypher();
-  let local: LocalNeo4j | undefined;
-  const uri = config.NEO4J_URI ?? (local = await startLocalNeo4j({ home: config.NEO4J_DATA_DIR, port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP })).uri;
-  const db = new Database({
-    uri,
-    username: config.NEO4J_USERNAME,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
-    connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
-    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
-    logger,
-  });
+  // the same database every command uses: NEO4J_URI, a running `npm start`'s Neo4j, or its own
+  let opened;
   try {
-    await migrate(db, logger);
+    opened = await openCliDatabase(config);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    io.stderr.write(`${err.message}\n`);
+    return 1;
+  }
+  const { db } = opened;
+  try {
     const gazetteer = await loadGazetteer(db);
     const started = process.hrtime.bigint();
     const result = draftDocument({ text, ...(args.issued ? { issued: args.issued } : {}), ...(args.title ? { title: args.title } : {}) }, gazetteer);
@@ -111,8 +102,7 @@ export async function runIngest(argv: string[], io: IngestIo = { stdout: process
     }
     throw err;
   } finally {
-    await db.close();
-    await local?.stop();
+    await opened.close();
   }
 }
 
