@@ -145,7 +145,9 @@ const envSchema = z.object({
   LIVE_MAX_CONNECTIONS: positiveInt('5000'),
   LIVE_MAX_SUBSCRIPTIONS: positiveInt('20'),
   LIVE_MAX_BUFFERED_EVENTS: positiveInt('1000'),
+  LIVE_MAX_UNREAD_BYTES: positiveInt('1048576'),
   LIVE_SLOW_CONSUMER_MS: positiveInt('30000'),
+  LIVE_KEEPALIVE_MS: nonNegativeInt('12000'),
   // the background ranking job: check for changes every RANKING_REFRESH_MS, recompute at least every RANKING_MAX_AGE_MS
   RANKING_REFRESH_MS: positiveInt('30000'),
   RANKING_MAX_AGE_MS: positiveInt('600000'),
