@@ -137,9 +137,11 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
   }
 
   private async replayPage(): Promise<void> {
-    const page = await this.feed.after(this.last, REPLAY_PAGE);
+    // a page never holds more than the buffer may
+    const size = Math.min(REPLAY_PAGE, this.limits.maxBuffered);
+    const page = await this.feed.after(this.last, size);
     for (const c of page) this.accept(c);
-    if (page.length < REPLAY_PAGE) {
+    if (page.length < size) {
       if (this.pendingOverflowed) {
         // too many arrived to hold: the log has them, read on
         this.pendingOverflowed = false;
