@@ -8,9 +8,9 @@ const common = { transform, transformIgnorePatterns, testEnvironment: 'node', se
 
 module.exports = {
   testTimeout: 60000,
-  // the run ends when its last file has: a background timer or socket some test file left open (a
-  // ranking job, a change tail, a WebSocket) must not keep CI waiting after every result is in
-  forceExit: true,
+  // no forceExit: every file closes what it opened (the service's stop ends its timers, tail and
+  // sockets; killService ends a started process's whole group), so a run that does not end after
+  // its last result names a leak: run the file alone with --detectOpenHandles
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

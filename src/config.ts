@@ -145,7 +145,11 @@ const envSchema = z.object({
   LIVE_MAX_CONNECTIONS: positiveInt('5000'),
   LIVE_MAX_SUBSCRIPTIONS: positiveInt('20'),
   LIVE_MAX_BUFFERED_EVENTS: positiveInt('1000'),
-  LIVE_SLOW_CONSUMER_MS: positiveInt('30000'),
+  // a client that stops reading is cut off (4413) after LIVE_SLOW_CONSUMER_MS once LIVE_MAX_UNREAD_BYTES
+  // wait for it; the keep-alive's drop (no pong, no close code) must come later, so it is longer
+  LIVE_MAX_UNREAD_BYTES: positiveInt('262144'),
+  LIVE_SLOW_CONSUMER_MS: positiveInt('10000'),
+  LIVE_KEEPALIVE_MS: nonNegativeInt('30000'),
   // the background ranking job: check for changes every RANKING_REFRESH_MS, recompute at least every RANKING_MAX_AGE_MS
   RANKING_REFRESH_MS: positiveInt('30000'),
   RANKING_MAX_AGE_MS: positiveInt('600000'),

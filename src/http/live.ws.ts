@@ -4,14 +4,15 @@ import { GraphQLError, type GraphQLSchema, getOperationAST, parse, specifiedRule
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { AppContext } from '../api/context';
 import { requireRole } from '../auth/auth-checker';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/roles';
 import { AppError, BadUserInputError, formatError, QueryTooComplexError } from '../common/errors';
 import type { RequestScope } from '../common/request-context';
-import { CLOSE_CODES } from '../live/live.service';
+import { CLOSE_CODES, type LiveConnection } from '../live/live.service';
+import { ReadWindow } from '../live/read-window';
 import { checkOperationCost, type OperationLimits } from '../security/limits';
 import type { ValidationRule } from 'graphql';
 
@@ -24,6 +25,12 @@ export interface LiveServerOptions {
   validationRules: ValidationRule[];
   maxConnections: number;
   maxSubscriptions: number;
+  /** bytes sent to a client and not yet read beyond which its events wait (LIVE_MAX_UNREAD_BYTES) */
+  maxUnreadBytes: number;
+  /** how long a client may stay behind while events wait before it is cut off (LIVE_SLOW_CONSUMER_MS) */
+  stallMs: number;
+  /** graphql-ws's keep-alive: a ping this often; no pong within as long again drops the socket (0 = off) */
+  keepAliveMs: number;
   production: boolean;
   logger: Logger;
   requestContext(scope: RequestScope, user?: Principal): AppContext;
@@ -49,12 +56,16 @@ const withCode = (err: GraphQLError, code: string) =>
  * mutations go over HTTP). The token of `connection_init` (payload `{ authorization: "Bearer …" }`)
  * is checked as HTTP checks the Authorization header, with the same REQUIRE_AUTH_FOR_READS rule;
  * every subscription passes the same operation limits (tokens, depth, aliases, directives, cost);
- * a connection holds at most `maxSubscriptions`, the server at most `maxConnections`.
+ * a connection holds at most `maxSubscriptions`, the server at most `maxConnections`; a client
+ * that does not read what it is sent is cut off (read-window.ts).
  */
 export function mountLiveServer(opts: LiveServerOptions): Disposable {
   const wss = new WebSocketServer({ server: opts.httpServer, path: '/graphql', maxPayload: 256 * 1024 });
+  const connections = new WeakMap<WebSocket, LiveConnection>();
+  // registered before graphql-ws's own handler, so every message it sends is counted
   wss.on('connection', (socket) => {
     if (wss.clients.size > opts.maxConnections) socket.close(CLOSE_CODES.tryAgainLater, 'Too many live connections; try again later');
+    connections.set(socket, liveConnection(socket, opts));
   });
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
 
@@ -99,7 +110,7 @@ export function mountLiveServer(opts: LiveServerOptions): Disposable {
         const scope: RequestScope = { requestId: randomUUID(), dbQueries: 0, operationName: payload.operationName ?? 'graphChanged', userId: ctx.extra.user?.id };
         const contextValue: AppContext = {
           ...opts.requestContext(scope, ctx.extra.user),
-          connection: { close: (code, text) => ctx.extra.socket.close(code, reason(text)) },
+          connection: connections.get(ctx.extra.socket),
         };
         return { schema: opts.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
@@ -108,5 +119,42 @@ export function mountLiveServer(opts: LiveServerOptions): Disposable {
       isProd: opts.production,
     },
     wss,
+    opts.keepAliveMs,
   );
+}
+
+/**
+ * One socket's side of live updates: what its client has read (a ReadWindow fed by every message
+ * graphql-ws sends and by the pongs), and its cut-off as a slow consumer.
+ */
+function liveConnection(socket: WebSocket, opts: LiveServerOptions): LiveConnection {
+  const cutOff = (why: string, unreadBytes: number) => {
+    if (socket.readyState !== socket.OPEN) return;
+    opts.logger.info({ unreadBytes, why }, 'live: slow consumer disconnected');
+    // the close frame follows what is already on its way; the client sees it once it reads again
+    socket.close(CLOSE_CODES.slowConsumer, reason(`Slow consumer: ${why}; resume after your last position`));
+  };
+  const window = new ReadWindow({
+    maxUnreadBytes: opts.maxUnreadBytes,
+    stallMs: opts.stallMs,
+    ping: (payload) => {
+      if (socket.readyState === socket.OPEN) socket.ping(payload);
+    },
+    onStall: (unreadBytes) => cutOff(`over ${opts.maxUnreadBytes} bytes unread for ${opts.stallMs} ms`, unreadBytes),
+  });
+  // graphql-ws writes through socket.send; the pongs of our pings say how much has been read
+  const send = socket.send.bind(socket);
+  socket.send = ((data: string | Buffer, ...rest: unknown[]) => {
+    window.countSent(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+    return (send as (...a: unknown[]) => void)(data, ...rest);
+  }) as typeof socket.send;
+  socket.on('pong', (data) => window.confirm(data));
+  socket.once('close', () => window.close());
+  return {
+    get behind() {
+      return window.behind;
+    },
+    caughtUp: () => window.caughtUp(),
+    cutOff: (why) => cutOff(why, window.unreadBytes),
+  };
 }

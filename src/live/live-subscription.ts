@@ -16,6 +16,18 @@ export interface SubscriptionLimits {
   stallMs: number;
 }
 
+/** What a subscription needs from the connection it sends on (src/live/read-window.ts measures it). */
+export interface SubscriptionOutlet {
+  /** the client has more unread than allowed: events wait until caughtUp() */
+  readonly behind: boolean;
+  caughtUp(): Promise<void>;
+  /** the client took no event for stallMs while events waited: cut it off */
+  stalled(): void;
+}
+
+/** A connection that is never behind (a subscription run outside graphql-ws). */
+export const UNPACED: SubscriptionOutlet = { behind: false, caughtUp: () => Promise.resolve(), stalled: () => undefined };
+
 /**
  * One `graphChanged` subscription as an async iterator. Resuming `after` a position, it first
  * replays the log from Neo4j page by page as the client consumes it, then streams what the tailer
@@ -24,8 +36,9 @@ export interface SubscriptionLimits {
  * replay wait (bounded) and are drained after it, or, when too many arrive, the replay simply runs
  * on until the log holds nothing newer. Memory is bounded the same way: when more than
  * `maxBuffered` events wait (a bulk import's burst), the subscription stops holding them and reads
- * on from the log as its client consumes (a million-row import never sits in memory). A client
- * that takes nothing for `stallMs` while events wait is cut off (onStall).
+ * on from the log as its client consumes (a million-row import never sits in memory). While the
+ * connection is behind (its client has not read what was sent), the next event waits. A client
+ * that pulls nothing for `stallMs` while events wait (its socket takes no more) is cut off.
  */
 export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
   private readonly queue: LoggedChange[] = [];
@@ -34,9 +47,13 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
   private pendingOverflowed = false;
   private replaying: boolean;
   private last: Position | undefined;
-  private waiting: ((r: IteratorResult<LoggedChange>) => void) | undefined;
+  /** wakes a next() waiting for a live event */
+  private wake: (() => void) | undefined;
   private done = false;
-  private lastPull = Date.now();
+  /** a next() is running: the client (graphql-ws) is waiting for an event */
+  private pulling = false;
+  /** when the last next() returned */
+  private lastTaken = Date.now();
   private readonly unlisten: () => void;
 
   constructor(
@@ -45,7 +62,7 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
     tailer: ChangeTailer,
     after: Position | undefined,
     private readonly limits: SubscriptionLimits,
-    private readonly onStall: () => void,
+    private readonly outlet: SubscriptionOutlet,
   ) {
     this.replaying = after !== undefined;
     // without `after`, the stream starts after what this process's tail has handed on already
@@ -58,15 +75,28 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
   }
 
   async next(): Promise<IteratorResult<LoggedChange>> {
-    this.lastPull = Date.now();
+    this.pulling = true;
+    try {
+      return await this.take();
+    } finally {
+      this.pulling = false;
+      this.lastTaken = Date.now();
+    }
+  }
+
+  private async take(): Promise<IteratorResult<LoggedChange>> {
     for (;;) {
       if (this.done) return { done: true, value: undefined };
-      const queued = this.queue.shift();
-      if (queued) return { done: false, value: queued };
+      if (this.queue.length) {
+        if (this.outlet.behind) {
+          await this.outlet.caughtUp();
+          continue;
+        }
+        return { done: false, value: this.queue.shift() as LoggedChange };
+      }
       if (!this.replaying) {
-        return new Promise((resolve) => {
-          this.waiting = resolve;
-        });
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
       }
       try {
         await this.replayPage();
@@ -97,14 +127,21 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
     this.unlisten();
     this.queue.length = 0;
     this.pending = [];
-    this.waiting?.({ done: true, value: undefined });
-    this.waiting = undefined;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   private async replayPage(): Promise<void> {
-    const page = await this.feed.after(this.last, REPLAY_PAGE);
+    // a page never holds more than the buffer may
+    const size = Math.min(REPLAY_PAGE, this.limits.maxBuffered);
+    const page = await this.feed.after(this.last, size);
     for (const c of page) this.accept(c);
-    if (page.length < REPLAY_PAGE) {
+    if (page.length < size) {
       if (this.pendingOverflowed) {
         // too many arrived to hold: the log has them, read on
         this.pendingOverflowed = false;
@@ -120,9 +157,11 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
 
   private onLive(c: LoggedChange): void {
     if (this.done) return;
-    if (this.queue.length && Date.now() - this.lastPull > this.limits.stallMs) {
+    // graphql-ws pulls the next event once the last one's send completed: no pull for stallMs
+    // while events wait means the socket takes no more (the client stopped reading long ago)
+    if (!this.pulling && this.queue.length && Date.now() - this.lastTaken > this.limits.stallMs) {
       this.close();
-      this.onStall();
+      this.outlet.stalled();
       return;
     }
     if (this.replaying) {
@@ -137,12 +176,7 @@ export class LiveSubscription implements AsyncIterableIterator<LoggedChange> {
       return;
     }
     this.accept(c);
-    if (this.waiting && this.queue.length) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      this.lastPull = Date.now();
-      resolve({ done: false, value: this.queue.shift() as LoggedChange });
-    }
+    if (this.queue.length) this.wakeUp();
   }
 
   /** Hands `c` on if it comes after the last position handed on and matches the filter. */

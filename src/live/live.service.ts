@@ -3,14 +3,14 @@ import type { LoggedChange } from '../write/change-log/change.model';
 import type { ChangeFeedService } from './change-feed.service';
 import { changeFilter } from './change-filter';
 import type { ChangeTailer } from './change-tailer';
-import { LiveSubscription, type SubscriptionLimits } from './live-subscription';
+import { LiveSubscription, type SubscriptionLimits, UNPACED } from './live-subscription';
 import { decodePosition } from './position';
 
 /** WebSocket close codes of the live connection beyond graphql-ws's own (docs/security.md). */
 export const CLOSE_CODES = {
   /** graphql-ws's: the token at connection_init was refused, or reads need one */
   unauthorized: 4401,
-  /** the client took no event for LIVE_SLOW_CONSUMER_MS while events waited: a slow consumer */
+  /** the client read nothing for LIVE_SLOW_CONSUMER_MS while events waited: a slow consumer */
   slowConsumer: 4413,
   /** the server is shutting down (SIGTERM): reconnect elsewhere, resuming `after` the last position */
   goingAway: 1001,
@@ -20,8 +20,11 @@ export const CLOSE_CODES = {
 
 /** What a subscription needs from its WebSocket connection. */
 export interface LiveConnection {
-  /** closes the connection (all its subscriptions) with a code and a reason */
-  close(code: number, reason: string): void;
+  /** its client has more unread than LIVE_MAX_UNREAD_BYTES: events wait until caughtUp() */
+  readonly behind: boolean;
+  caughtUp(): Promise<void>;
+  /** closes the connection (all its subscriptions) as a slow consumer (4413) */
+  cutOff(reason: string): void;
 }
 
 export interface GraphChangedArgs {
@@ -43,8 +46,9 @@ export class LiveService {
     const filter = changeFilter(args);
     const after = decodePosition(args.after);
     await this.feed.checkResumable(after);
-    return new LiveSubscription(filter, this.feed, this.tailer, after, this.limits, () =>
-      connection?.close(CLOSE_CODES.slowConsumer, `Slow consumer: no event taken for ${this.limits.stallMs} ms; resume after your last position`),
-    );
+    const outlet = connection
+      ? { get behind() { return connection.behind; }, caughtUp: () => connection.caughtUp(), stalled: () => connection.cutOff(`its socket took no event for ${this.limits.stallMs} ms`) }
+      : UNPACED;
+    return new LiveSubscription(filter, this.feed, this.tailer, after, this.limits, outlet);
   }
 }

@@ -1,33 +1,23 @@
-import { chromium, type Browser } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import type { Database } from '../../src/db/database';
+import type { Browser } from 'playwright-core';
 import type { RunningService } from '../../src/http/service';
-import { freshGraph, testDatabase } from '../support/graph';
-import { startTestServer } from '../support/server';
+import { type BrowserTier, startBrowserTier } from '../support/browser';
 
 /**
  * The explorer's "Size by" and "Colour by" in real headless Chromium: after choosing PageRank the
  * node with the highest PageRank in the view is drawn largest, and colouring by community gives
  * the members of one community one colour.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let db: Database;
+let tier: BrowserTier;
 let svc: RunningService;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWeb();
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  tier = await startBrowserTier();
+  ({ svc, browser } = tier);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await svc?.stop();
-  await db?.close();
+  await tier?.stop();
 });
 
 it('sizes nodes by PageRank and colours them by community', async () => {

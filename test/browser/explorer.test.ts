@@ -1,68 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import { projectRoot } from '../../src/common/paths';
-import type { Database } from '../../src/db/database';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningService } from '../../src/http/service';
-import { freshGraph, testDatabase } from '../support/graph';
-import { startTestServer } from '../support/server';
+import { type BrowserTier, explorerSettled, RESULTS, startBrowserTier, watch } from '../support/browser';
 
 /**
  * The explorer page and GraphiQL, driven in real headless Chromium (Debian's `chromium` package)
  * against the real service and the seed graph: what a person does on the page, checked through the
  * page's own state, plus proof that nothing was fetched from another host.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = join(projectRoot(), 'test-results');
-
-let db: Database;
+let tier: BrowserTier;
 let svc: RunningService;
 let browser: Browser;
 
 beforeAll(async () => {
-  // always rebuild, so the test checks the current web/ sources, not a stale bundle
-  await buildWeb();
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(RESULTS, { recursive: true });
+  tier = await startBrowserTier();
+  ({ svc, browser } = tier);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await svc?.stop();
-  await db?.close();
+  await tier?.stop();
 });
-
-/** Everything that went wrong on a page, or left this machine. */
-function watch(page: Page) {
-  const problems = { offHost: [] as string[], failed: [] as string[], errors: [] as string[] };
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.hostname !== '127.0.0.1') problems.offHost.push(req.url());
-  });
-  page.on('requestfailed', (req) => problems.failed.push(`${req.url()}: ${req.failure()?.errorText}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.failed.push(`${res.url()}: HTTP ${res.status()}`);
-  });
-  // Content-Security-Policy violations are reported as console errors
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.errors.push(err.message));
-  return problems;
-}
-
-/** Waits until no request is pending and the layout has stopped moving nodes. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.busy === 'false' && window.__explorer?.graph.settled === true);
-}
 
 async function nodeCount(page: Page): Promise<number> {
   return page.evaluate(() => window.__explorer!.cy.nodes(':visible').length);
@@ -72,7 +29,7 @@ async function nodeCount(page: Page): Promise<number> {
 async function detailsShow(page: Page, name: string): Promise<void> {
   await page.waitForFunction((n) => !!document.getElementById('details-name')?.textContent?.includes(n) || !!document.querySelector('#message.error'), name);
   expect(await page.locator('#message.error').allInnerTexts()).toEqual([]);
-  await settled(page);
+  await explorerSettled(page);
 }
 
 /** Searches, picks the hit with the given id, and waits for its neighbourhood and details. */
@@ -111,7 +68,7 @@ describe('the explorer page', () => {
     expect(target.hidden).toBeGreaterThan(0);
     await page.mouse.dblclick(target.x, target.y);
     await page.waitForFunction((n) => window.__explorer!.cy.nodes(':visible').length > n, first);
-    await settled(page);
+    await explorerSettled(page);
     expect(await nodeCount(page)).toBeGreaterThan(first);
 
     // Apple → "Path from here", Baidu (searched in Korean) → "Path to here": the paths appear
@@ -120,7 +77,7 @@ describe('the explorer page', () => {
     await open(page, '바이두', 'company:baidu', 'Baidu');
     await page.click('#details button[data-action="path-to"]');
     await page.locator('#path-list button.path').first().waitFor();
-    await settled(page);
+    await explorerSettled(page);
 
     const found = await page.evaluate(() => {
       const { cy, state } = window.__explorer!;

@@ -1,21 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import { projectRoot } from '../../src/common/paths';
-import type { Database } from '../../src/db/database';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningService } from '../../src/http/service';
 import { TEST_API_KEYS, TEST_KEYS } from '../support/auth';
-import { freshGraph, testDatabase } from '../support/graph';
-import { gql, startTestServer } from '../support/server';
+import { type BrowserTier, RESULTS, startBrowserTier, watch } from '../support/browser';
+import { gql } from '../support/server';
 
 /**
  * The review page (/review) in real headless Chromium against the real service, extractor and
  * Neo4j: an editor drafts an issue, sees each item marked on its sentence, merges a new company
  * into an existing one found by search, edits an item, rejects one, accepts the rest and commits.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = join(projectRoot(), 'test-results');
 
 const ISSUE = [
   '# 중국 AI 주간 주요 뉴스',
@@ -26,26 +20,17 @@ const ISSUE = [
   '',
 ].join('\n');
 
-let db: Database;
+let tier: BrowserTier;
 let svc: RunningService;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWeb();
-  db = testDatabase();
-  await freshGraph(db);
-  svc = await startTestServer({ API_KEYS: TEST_API_KEYS });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(RESULTS, { recursive: true });
+  tier = await startBrowserTier({ API_KEYS: TEST_API_KEYS });
+  ({ svc, browser } = tier);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await svc?.stop();
-  await db?.close();
+  await tier?.stop();
 });
 
 type Item = { id: string; status: string; entityId: string | null; kind: string | null; name: string | null; relationshipType: string | null; from: string | null; to: string | null; sentence: string | null };
@@ -65,14 +50,7 @@ async function step(page: Page, until: (items: Item[]) => boolean): Promise<Item
 describe('the review page', () => {
   it('drafts an issue, marks each item on its sentence, merges, edits, rejects, accepts and commits', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const problems = { offHost: [] as string[], errors: [] as string[] };
-    page.on('request', (req) => {
-      if (new URL(req.url()).hostname !== '127.0.0.1' && !req.url().startsWith('data:')) problems.offHost.push(req.url());
-    });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => problems.errors.push(err.message));
+    const problems = watch(page);
     const res = await page.goto(`${svc.url}/review`);
     // served like the explorer: same-origin-only scripts, no inline code
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -139,7 +117,7 @@ describe('the review page', () => {
       const around = await gql<{ neighborhood: { edges: { id: string }[] } }>(svc.url, 'query($id: ID!) { neighborhood(id: $id) { edges { id } } }', { id: r.to });
       expect(around.body.data?.neighborhood.edges.map((e) => e.id)).toContain(`${r.from}|${r.relationshipType}|${r.to}`);
     }
-    expect(problems).toEqual({ offHost: [], errors: [] });
+    expect({ offHost: problems.offHost, errors: problems.errors }).toEqual({ offHost: [], errors: [] });
     await page.close();
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { freePort } from '../../src/db/local-neo4j';
-import { buildDist, isAlive, startServiceProcess, waitForStatus, type ServiceProcess } from '../support/process';
+import { buildDist, isAlive, killService, type ServiceProcess, startServiceProcess, waitForStatus } from '../support/process';
 
 /**
  * WEB_CONCURRENCY=2: a primary and two API worker processes sharing the test Neo4j. Both workers
@@ -11,8 +11,7 @@ let svc: ServiceProcess | undefined;
 
 beforeAll(() => buildDist());
 afterAll(async () => {
-  if (svc && svc.child.exitCode === null && svc.child.signalCode === null) svc.child.kill('SIGKILL');
-  await svc?.exited;
+  await killService(svc);
 });
 
 async function entityName(url: string, requestId: string): Promise<unknown> {

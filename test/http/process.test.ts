@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/db/local-neo4j';
-import { buildDist, distExists, isAlive, javaChildren, residentMiB, ServiceProcess, startServiceProcess, waitForStatus } from '../support/process';
+import { buildDist, distExists, isAlive, javaChildren, killService, residentMiB, ServiceProcess, startServiceProcess, waitForStatus } from '../support/process';
 
 /**
  * The service as people and process managers run it: `npm start` on an empty data folder, a
@@ -22,8 +22,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-  await Promise.all(started.map((p) => p.exited));
+  await Promise.all(started.map(killService));
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/common/paths';
 import { freePort } from '../../src/db/local-neo4j';
 import { stateFile, type LocalNeo4jState } from '../../src/db/local-neo4j-state';
-import { buildDist, distExists, isAlive, ServiceProcess, startServiceProcess, waitForStatus } from '../support/process';
+import { buildDist, distExists, isAlive, killService, ServiceProcess, startServiceProcess, waitForStatus } from '../support/process';
 
 /**
  * The service process with its own local Neo4j, as `npm start` runs it:
@@ -32,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (svc && svc.child.exitCode === null && svc.child.signalCode === null) svc.child.kill('SIGKILL');
-  await svc?.exited;
+  await killService(svc);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@ import { freePort } from '../../src/db/local-neo4j';
 import { toPlain } from '../../src/db/values';
 import { asRole, TEST_API_KEYS } from '../support/auth';
 import { freshGraph, testDatabase } from '../support/graph';
-import { buildDist, distExists, startServiceProcess } from '../support/process';
+import { buildDist, distExists, killService, startServiceProcess } from '../support/process';
 
 /**
  * SIGTERM while an import is still running past the grace period: the request gets an answer
@@ -66,7 +66,7 @@ it('an import cut by SIGTERM after the grace period is answered 503 and writes n
   } finally {
     await holder.rollback();
     await session.close();
-    if (svc.child.exitCode === null) svc.child.kill('SIGKILL');
+    await killService(svc);
   }
   expect(await count()).toBe(0);
 });

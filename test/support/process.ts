@@ -89,6 +89,22 @@ export function startServiceProcess(env: Record<string, string>, how: 'npm' | 'n
   };
 }
 
+/**
+ * Ends a service process a test started, and everything it started (npm, node, cluster workers,
+ * the JVM share its process group), with SIGKILL, and waits for it. Killing only `child` (npm, or
+ * a cluster's primary) after a failed test left the rest running, holding the child's stdout
+ * pipe, and with it jest, open after the last result.
+ */
+export async function killService(p: ServiceProcess | undefined): Promise<void> {
+  if (!p?.child.pid) return;
+  try {
+    process.kill(-p.child.pid, 'SIGKILL');
+  } catch {
+    // the whole group has exited already
+  }
+  await p.exited;
+}
+
 /** Polls a URL until it answers `status`; returns the milliseconds it took. */
 export async function waitForStatus(url: string, status: number, timeoutMs: number): Promise<number> {
   const started = Date.now();

@@ -37,6 +37,9 @@ export function startLive(graph: GraphView, onChange: () => void): void {
 
   const client = createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    // connected while the page is open, view or not, so the indicator says whether live updates would arrive
+    lazy: false,
+    onNonLazyError: () => show(false),
     retryAttempts: Infinity,
     shouldRetry: () => true,
     on: { connected: () => show(true), closed: () => show(false) },
