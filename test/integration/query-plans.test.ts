@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/database';
 import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connection/connection.cypher';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
-import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
+import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
@@ -49,14 +49,13 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'trace/timeline-count': { entityId: ID, from: null, to: null },
   'trace/timeline-page': { entityId: ID, from: null, to: null, afterId: null, afterDate: null, limit: int(50) },
   'write/clear-citations': { id: 'source:x', actor: 'test' },
-  'write/delete-entities': { ids: [ID] },
   'write/provenance-existing': { pairs: [{ id: ID, source: 'source:x' }] },
   'write/provenance-create': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null, replace: false }], actor: 'test' },
   'write/provenance-notes': { rows: [{ eid: '4:x:1', note: 'n' }], actor: 'test' },
   'write/lock-entities': { ids: [ID] },
   'write/lock-keys': { keys: ['name:1'] },
   'mutation/party-facts': { ids: [ID], partyTypes: ['PARTY_TO'], factKinds: ['PARTNERSHIP'] },
-  'backup/entities': {},
+  'backup/entities': { orderKeys: ['_degree'] },
   'backup/relationships': {},
   'backup/fingerprint': {},
   'backup/count-entities': {},
@@ -121,6 +120,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: upsertRelationships('PARTY_TO'), params: { rows: [], actor: 'test' } },
   { query: upsertRelationships('PARTY_TO', 'records'), params: { rows: [], actor: 'test' } },
   { query: deleteRelationship('PARTY_TO'), params: { from: ID, to: 'partnership:x' } },
+  { query: deleteEntities(), params: { ids: [ID] } },
   { query: restoreNodes('Company', 'create'), params: { rows: [] } },
   { query: restoreNodes('Company', 'merge'), params: { rows: [] } },
   { query: restoreRelationships('PARTY_TO', 'create'), params: { rows: [] } },
