@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readMigrations } from '../../src/db/migrations';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { dateFieldOf, ENTITY_KINDS, HIDDEN_KEYS, KIND_LABEL, ORDER_KEYS } from '../../src/model/kinds';
+import { timelinePageQuery } from '../../src/trace/timeline.cypher';
 import { COUNT_ORDER_FIELDS } from '../../src/model/relationships';
 import { deleteEntities, upsertEntities } from '../../src/write/graph-writer.cypher';
 import { backfillStatement, countOnCreate, countRemoval, sortDateItems } from '../../src/write/order-keys.cypher';
@@ -89,6 +90,8 @@ RETURN written`);
 
   it('statements returning whole entities leave the hidden keys out', () => {
     const byIds = readFileSync(join(__dirname, '../../cypher/entity/by-ids.cypher'), 'utf8');
+    const timeline = timelinePageQuery({ entity: false, from: false, to: false, cursor: false }).text;
     for (const key of HIDDEN_KEYS) expect(byIds).toContain(`${key}: null`);
+    for (const key of Object.values(ORDER_KEYS)) expect(timeline).toContain(`${key}: null`);
   });
 });
