@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { cypher } from '../db/cypher-registry';
 import type { Database, StreamTx } from '../db/database';
 import { toPlain } from '../db/values';
+import { ORDER_KEYS } from '../model/kinds';
 import { encodeProps, type EncodedProps, type Typed } from './typed-values';
 
 /**
@@ -80,7 +81,7 @@ async function streamGraph(tx: StreamTx, out: Writable): Promise<{ nodes: number
   };
   await write({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() } satisfies BackupHeader);
   let nodes = 0;
-  for await (const r of tx.stream(cypher('backup/entities'))) {
+  for await (const r of tx.stream(cypher('backup/entities'), { orderKeys: Object.values(ORDER_KEYS) })) {
     await write({ l: r.get('labels') as string[], ...encodeProps(r.get('props') as Typed[]) } satisfies NodeLine);
     nodes++;
   }

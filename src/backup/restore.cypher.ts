@@ -1,7 +1,8 @@
 import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
-import { KIND_LABEL } from '../model/kinds';
+import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../model/kinds';
 import { isRelationshipType } from '../model/relationships';
+import { countItems, isCountedType, sortDateItems } from '../write/order-keys.cypher';
 
 /**
  * Restore's statements. Labels and relationship types in a backup file are checked against the
@@ -9,10 +10,16 @@ import { isRelationshipType } from '../model/relationships';
  * `create` writes into an empty database; `merge` (restore --force) matches entities by id and
  * relationships by the graph's own identity (one per type between two entities; provenance per
  * section, sentence and basis), so restoring the same file twice adds nothing.
+ *
+ * A backup holds content, not the order keys derived from it (src/write/order-keys.cypher.ts):
+ * restore computes them from what it wrote, the sort dates and counts of each entity it writes and
+ * the counts of both ends of each relationship it writes, so a file made before the keys existed
+ * restores as well as a new one.
  */
 export type RestoreMode = 'create' | 'merge';
 
 const LABELS = new Set<string>(Object.values(KIND_LABEL));
+const KIND_OF_LABEL = new Map<string, EntityKind>(ENTITY_KINDS.map((k) => [KIND_LABEL[k], k]));
 const built = boundedMemo<CypherQuery>(256);
 
 /** The kind label of a node line's labels (`Entity` plus one kind), or an error naming what is wrong. */
@@ -27,12 +34,13 @@ export function kindLabel(labels: string[]): string {
 export function restoreNodes(label: string, mode: RestoreMode): CypherQuery {
   if (!LABELS.has(label)) throw new Error(`"${label}" is not a kind label of the model`);
   const name = `backup/restore-nodes:${label}:${mode}`;
+  const keys = [...sortDateItems(KIND_OF_LABEL.get(label)!, 'n'), ...countItems('n')].join(', ');
   return built(name, () => ({
     name,
     text:
       mode === 'create'
-        ? `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row RETURN count(n) AS written`
-        : `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row, n:${label} RETURN count(n) AS written`,
+        ? `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row SET ${keys} RETURN count(n) AS written`
+        : `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row, n:${label} SET ${keys} RETURN count(n) AS written`,
   }));
 }
 
@@ -47,6 +55,12 @@ MATCH (a:Entity {id: row.a})
 MATCH (b:Entity {id: row.b})
 ${mode === 'create' ? `CREATE (a)-[r:${type}]->(b)` : `MERGE (a)-[r:${type}${identity}]->(b)`}
 SET r = row.p
-RETURN count(r) AS written`,
+${isCountedType(type) ? `WITH collect(a) + collect(b) AS ends, count(r) AS written
+CALL (ends) {
+  UNWIND ends AS n
+  WITH DISTINCT n
+  SET ${countItems('n').join(', ')}
+}
+RETURN written` : 'RETURN count(r) AS written'}`,
   }));
 }

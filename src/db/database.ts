@@ -144,6 +144,14 @@ export class Database {
     return this.writeTx((tx) => tx.run(query, params), query.name);
   }
 
+  /**
+   * One write statement as an auto-commit (implicit) transaction, as `CALL {} IN TRANSACTIONS`
+   * needs (it commits batches of its own): the migrations' backfills over every entity.
+   */
+  writeAutoCommit(query: CypherQuery, params: Params = {}, opts: TxOptions = {}): Promise<Neo4jRecord[]> {
+    return this.transaction('WRITE', (tx) => tx.run(query, params), query.name, opts, true);
+  }
+
   readTx<T>(work: (tx: Tx) => Promise<T>, label = 'read', opts: TxOptions = {}): Promise<T> {
     return this.transaction('READ', work, label, opts);
   }

@@ -10,7 +10,9 @@ import { toPlain } from './values';
 /**
  * Versioned schema migrations: `cypher/migrations/NNN_name.cypher`, statements separated by `;`.
  * Each applied version is recorded as a (:Migration) node, so a second start applies nothing.
- * Schema statements run one per transaction (Neo4j does not mix schema and data writes).
+ * Schema statements run one per transaction (Neo4j does not mix schema and data writes). A backfill
+ * over every entity (`CALL {} IN TRANSACTIONS`) runs as an auto-commit statement that commits its
+ * own batches, with room for a million entities; it may be run again after an interruption.
  */
 export interface Migration {
   version: number;
@@ -38,6 +40,11 @@ export function readMigrations(dir = join(projectRoot(), 'cypher', 'migrations')
     });
 }
 
+/** A statement that commits in batches of its own, which only an auto-commit transaction may run. */
+const BATCHED = /\bIN\s+TRANSACTIONS\b/i;
+/** How long one backfill may take: its batches commit as it goes, so this bounds only the whole. */
+const BACKFILL_TIMEOUT_MS = 3_600_000;
+
 /** Applies the migrations not yet recorded; returns the names applied. */
 export async function migrate(db: Database, logger: Logger): Promise<string[]> {
   const applied = new Set(
@@ -47,7 +54,9 @@ export async function migrate(db: Database, logger: Logger): Promise<string[]> {
   for (const m of readMigrations()) {
     if (applied.has(m.version)) continue;
     for (const [i, statement] of m.statements.entries()) {
-      await db.write({ name: `migration/${m.name}#${i}`, text: statement });
+      const query = { name: `migration/${m.name}#${i}`, text: statement };
+      if (BATCHED.test(statement)) await db.writeAutoCommit(query, {}, { timeoutMs: BACKFILL_TIMEOUT_MS });
+      else await db.write(query);
     }
     await db.write(cypher('system/record-migration'), { version: m.version, name: m.name, checksum: m.checksum });
     logger.info({ migration: m.name }, 'migration applied');

@@ -192,7 +192,24 @@ export const ENTITY_FIELD_KEYS = ['id', 'kind', 'name', 'names', 'nameLangs', 'd
 /** When and by whom a node or relationship was written: DateTimes (`createdAt`, `updatedAt`) and actors. */
 export const TIMESTAMP_KEYS = ['createdAt', 'updatedAt'] as const;
 export const AUDIT_KEYS = [...TIMESTAMP_KEYS, 'createdBy', 'updatedBy'] as const;
-/** Write bookkeeping that never leaves the service. */
-export const HIDDEN_KEYS = ['contentHash'] as const;
+/**
+ * Values stored on every entity so that orderings read a range index in order instead of sorting
+ * every match: the DATE ordering's key (the kind's first date, undated as 0001-01-01), the
+ * timeline's key (an event's date, start or end), and the relationship counts the count orderings
+ * sort by. Every write keeps them equal to what they summarise (src/write/order-keys.cypher.ts);
+ * they are derived, never content, so they never leave the service and no change reports them.
+ */
+export const ORDER_KEYS = {
+  date: '_orderDate',
+  timeline: '_timelineDate',
+  DEGREE: '_degree',
+  PARTNERSHIPS: '_partnerships',
+  INVESTMENTS: '_investments',
+  EVENTS: '_events',
+} as const;
+/** Write bookkeeping that never leaves the service, on relationships: the content hash. */
+export const EDGE_HIDDEN_KEYS = ['contentHash'] as const;
+/** Write bookkeeping that never leaves the service, on entities: the content hash and the order keys. */
+export const HIDDEN_KEYS = [...EDGE_HIDDEN_KEYS, ...Object.values(ORDER_KEYS)] as const;
 /** Every bookkeeping (non-own) property of nodes and relationships: audit fields, then hidden ones. */
 export const BOOKKEEPING_KEYS = [...AUDIT_KEYS, ...HIDDEN_KEYS] as const;

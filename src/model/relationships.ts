@@ -68,3 +68,19 @@ export function isRelationshipType(t: unknown): t is RelationshipTypeName {
 export function isImportableRelationshipType(t: unknown): t is RelationshipType {
   return isRelationshipType(t) && RELATIONSHIPS[t].importable;
 }
+
+/**
+ * The relationships each count ordering counts at an entity, in either direction: DEGREE every
+ * type but provenance (REPORTED_IN), the others the links to one kind of fact. Each count is stored
+ * on the entity (ORDER_KEYS in kinds.ts) and kept by every write that adds or removes such a link.
+ */
+export const COUNT_ORDERS = {
+  DEGREE: RELATIONSHIP_TYPES,
+  PARTNERSHIPS: ['PARTY_TO'],
+  INVESTMENTS: ['INVESTOR_IN', 'RAISED'],
+  EVENTS: ['INVOLVED_IN'],
+} as const satisfies Record<string, readonly RelationshipTypeName[]>;
+
+/** Orderings by a count of the entity's relationships: DEGREE, PARTNERSHIPS, INVESTMENTS, EVENTS. */
+export type CountOrderField = keyof typeof COUNT_ORDERS;
+export const COUNT_ORDER_FIELDS = Object.keys(COUNT_ORDERS) as CountOrderField[];

@@ -6,7 +6,7 @@
  * value stays a parameter ($frontier, $limit, $ids, $since, $until, ...).
  */
 import type { CypherQuery } from '../db/cypher-registry';
-import { bareProjection } from '../read/projection';
+import { bareProjection, bareRelationshipProjection } from '../read/projection';
 import { ENTITY_KINDS, FACT_DATE_RANGE, FACT_KINDS, KIND_LABEL, SOURCE_KIND, type EntityKind } from '../model/kinds';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/relationships';
 
@@ -100,7 +100,7 @@ function nodeFields(spec: TraversalSpec, n: string, ns: string): [string, string
   const predicate = needsNodePredicate(spec) ? nodePredicate('m', spec) : 'true';
   const degree = needsNodePredicate(spec) ? `COUNT { (${n})-[:${rels}]-(m) WHERE ${predicate} }` : `COUNT { (${n})-[:${rels}]-() }`;
   const out = `COLLECT { MATCH (${n})-[r:${rels}]->(m) WHERE m IN ${ns}
-            RETURN {type: type(r), target: m.id, properties: ${bareProjection('r')}, counted: ${predicate}} }`;
+            RETURN {type: type(r), target: m.id, properties: ${bareRelationshipProjection('r')}, counted: ${predicate}} }`;
   return [
     ['node', bareProjection(n)],
     ['degree', degree],

@@ -6,6 +6,7 @@ import type { EntityRecord } from '../read/entity/entity.model';
 import { toEntityRecord } from '../read/entity/entity.model';
 import type { GraphEdgeData, JsonValue } from '../graph/subgraph';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from './trace.cypher';
+import { timelineCountQuery, timelinePageQuery } from './timeline.cypher';
 import type { ExpansionRow } from './path-search';
 import { type NodeSet, type Participation, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
 import { type EntityKind } from '../model/kinds';
@@ -109,7 +110,8 @@ export class TraceRepository {
   }
 
   async timelinePage(q: TimelineQuery): Promise<{ event: EntityRecord; sortDate: string | null }[]> {
-    const records = await this.db.read(cypher('trace/timeline-page'), {
+    const shape = { entity: q.entityId !== null, from: q.from !== null, to: q.to !== null, cursor: q.after !== null };
+    const records = await this.db.read(timelinePageQuery(shape), {
       entityId: q.entityId,
       from: q.from,
       to: q.to,
@@ -124,7 +126,8 @@ export class TraceRepository {
   }
 
   async timelineCount(q: Pick<TimelineQuery, 'entityId' | 'from' | 'to'>): Promise<number> {
-    const records = await this.db.read(cypher('trace/timeline-count'), { entityId: q.entityId, from: q.from, to: q.to });
+    const shape = { entity: q.entityId !== null, from: q.from !== null, to: q.to !== null };
+    const records = await this.db.read(timelineCountQuery(shape), { entityId: q.entityId, from: q.from, to: q.to });
     return Number(toPlain(records[0]?.get('total') ?? 0));
   }
 }

@@ -1,7 +1,8 @@
 import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
-import { KIND_LABEL, type EntityKind } from '../model/kinds';
+import { BOOKKEEPING_KEYS, KIND_LABEL, type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
+import { countOnCreate, countRemoval, countRemovals, newCountItems, sortDateItems } from './order-keys.cypher';
 
 /**
  * GraphWriter's statement builders. Only the label or relationship type varies, and it comes from
@@ -28,8 +29,8 @@ const COUNTS = (changed: string) => `RETURN sum(CASE WHEN created THEN 1 ELSE 0 
        count(*) AS total,
        collect(CASE WHEN NOT same THEN ${changed} END) AS changes`;
 
-/** Properties that change with every write and say nothing about the content. */
-const BOOKKEEPING = "['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']";
+/** Properties that change with every write or are derived (the order keys): never content changes. */
+const BOOKKEEPING = `[${BOOKKEEPING_KEYS.map((k) => `'${k}'`).join(', ')}]`;
 
 /** The names of the properties of `x` that differ from the map `before` (null when created). */
 const changedKeys = (x: string) => `CASE WHEN before IS NULL THEN [] ELSE
@@ -59,7 +60,8 @@ FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
       n.nameLangs = CASE WHEN row.replace THEN row.nameLangs
                     ELSE coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]] END,
       n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,
-      n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor))
+      n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor)
+  SET ${[...sortDateItems(kind, 'n'), ...newCountItems('n')].join(', ')})
 WITH n, row, created, same, ${changedKeys('n')}
 ${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys' : COUNTS('{id: row.id, created: created, changed: changedKeys}')}`);
 }
@@ -74,7 +76,7 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:${type}]->(b)
-WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+${countOnCreate(type, 'a', 'b')}WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
 WITH a, b, r, row, created, same, CASE WHEN created OR same THEN null ELSE properties(r) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
@@ -89,5 +91,24 @@ export function deleteRelationship(type: RelationshipTypeName): CypherQuery {
 MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to})
 WITH a, b, r, properties(r) AS props
 DELETE r
-RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`);
+${countRemoval(type, 'a', 'b')}RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`);
+}
+
+/**
+ * Deletes the entities $ids with every relationship they have (both directions), answering with
+ * what was deleted (entities with their kinds, relationships with their ends and properties) for
+ * the change log. Neighbours that stay lose the deleted relationships from their counts.
+ */
+export function deleteEntities(): CypherQuery {
+  return statement('write/delete-entities', () => `
+MATCH (n:Entity)
+WHERE n.id IN $ids
+OPTIONAL MATCH (n)-[r]-()
+WITH collect(DISTINCT n) AS nodes, collect(DISTINCT r) AS rels
+WITH nodes, rels,
+     [n IN nodes | {id: n.id, kind: n.kind}] AS deletedNodes,
+     [r IN rels | {type: type(r), from: startNode(r).id, to: endNode(r).id, fromKind: startNode(r).kind, toKind: endNode(r).kind, props: properties(r)}] AS deletedRels
+${countRemovals('rels', 'nodes')}FOREACH (r IN rels | DELETE r)
+FOREACH (n IN nodes | DELETE n)
+RETURN size(nodes) AS nodes, size(rels) AS relationships, deletedNodes, deletedRels`);
 }

@@ -4,7 +4,7 @@ import { toPlain, toPlainObject } from '../db/values';
 import type { JsonValue } from '../graph/subgraph';
 import { type EntityRecord, toEntityRecord } from '../read/entity/entity.model';
 import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
-import { deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
+import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
 import { upsertProvenanceRows } from './provenance-upsert';
 import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
@@ -106,7 +106,7 @@ export class GraphWriter {
 
   /** Deletes the entities with every relationship they have. */
   async deleteEntities(ids: string[]): Promise<{ nodes: number; relationships: number }> {
-    const [r] = await this.tx.run(cypher('write/delete-entities'), { ids });
+    const [r] = await this.tx.run(deleteEntities(), { ids });
     const nodes = r.get('deletedNodes') as { id: string; kind: EntityKind }[];
     this.log?.relationshipsDeleted(r.get('deletedRels') as Omit<RelationshipRowChange, 'created' | 'changed'>[], new Set(nodes.map((n) => n.id)));
     this.log?.entitiesDeleted(nodes);

@@ -132,6 +132,33 @@ describe('aggregate', () => {
     expect(krw).toMatchObject({ count: 2, sum: 7_500_000_000, avg: 3_750_000_000 });
   });
 
+  it('count, groupBy and stats selected together: one round trip, the figures each gives alone', async () => {
+    const post = async (selection: string) => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ investments(first: 0, filter: { status: [COMPLETED, ANNOUNCED] }) { aggregate { ${selection} } } }` }),
+      });
+      const body = (await res.json()) as { data?: { investments: { aggregate: Record<string, unknown> } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return { figures: body.data!.investments.aggregate, dbQueries: Number(res.headers.get('x-db-queries')) };
+    };
+    const parts = {
+      count: 'count',
+      YEAR: 'YEAR: groupBy(field: YEAR) { key count }',
+      CURRENCY: 'CURRENCY: groupBy(field: CURRENCY) { key count }',
+      stats: 'stats(field: AMOUNT) { group { field value } count sum min max avg }',
+    };
+    const together = await post(`${Object.values(parts).join(' ')} again: count`);
+    expect(together.dbQueries).toBe(1);
+    for (const [name, selection] of Object.entries(parts)) {
+      const alone = await post(selection);
+      expect(alone.dbQueries).toBe(1);
+      expect(together.figures[name]).toEqual(alone.figures[name]);
+    }
+    expect(together.figures.again).toBe(together.figures.count);
+  });
+
   it('bad input: unknown group field, stats of a kind without numbers, aggregate on timeline', async () => {
     const unknown = await gql(server.url, '{ companies { aggregate { groupBy(field: STATUS) { key } } } }');
     expect(unknown.status).toBe(400);

@@ -5,7 +5,8 @@ import type { Database } from '../../src/db/database';
 import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connection/connection.cypher';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
-import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
+import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
+import { timelineCountQuery, timelinePageQuery, type TimelineShape } from '../../src/trace/timeline.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
@@ -46,17 +47,14 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'system/record-migration': { version: 1, name: 'x', checksum: 'x' },
   'system/server-info': {},
   'trace/fact-participants': { factIds: ['partnership:x'] },
-  'trace/timeline-count': { entityId: ID, from: null, to: null },
-  'trace/timeline-page': { entityId: ID, from: null, to: null, afterId: null, afterDate: null, limit: int(50) },
   'write/clear-citations': { id: 'source:x', actor: 'test' },
-  'write/delete-entities': { ids: [ID] },
   'write/provenance-existing': { pairs: [{ id: ID, source: 'source:x' }] },
   'write/provenance-create': { rows: [{ id: ID, source: 'source:x', section: 's', sentence: 'x', basis: 'REPORTED', note: null, replace: false }], actor: 'test' },
   'write/provenance-notes': { rows: [{ eid: '4:x:1', note: 'n' }], actor: 'test' },
   'write/lock-entities': { ids: [ID] },
   'write/lock-keys': { keys: ['name:1'] },
   'mutation/party-facts': { ids: [ID], partyTypes: ['PARTY_TO'], factKinds: ['PARTNERSHIP'] },
-  'backup/entities': {},
+  'backup/entities': { orderKeys: ['_degree'] },
   'backup/relationships': {},
   'backup/fingerprint': {},
   'backup/count-entities': {},
@@ -114,6 +112,8 @@ const trees = withPrefetch(cypher('relationship/entity-trees'), TREE_PLAN);
 const search = withPrefetch(cypher('entity/search'), TREE_PLAN, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
 const page = pageWithPrefetch('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN);
 
+const timelineParams = { from: '2020-01-01', to: '2026-12-31', afterDate: '2025-06-01', afterId: 'event:x', limit: int(51) };
+
 /** Statements that builders assemble, in representative shapes, with their parameters. */
 const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: upsertEntities('COMPANY'), params: { rows: [], kind: 'COMPANY', actor: 'test' } },
@@ -121,6 +121,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: upsertRelationships('PARTY_TO'), params: { rows: [], actor: 'test' } },
   { query: upsertRelationships('PARTY_TO', 'records'), params: { rows: [], actor: 'test' } },
   { query: deleteRelationship('PARTY_TO'), params: { from: ID, to: 'partnership:x' } },
+  { query: deleteEntities(), params: { ids: [ID] } },
   { query: restoreNodes('Company', 'create'), params: { rows: [] } },
   { query: restoreNodes('Company', 'merge'), params: { rows: [] } },
   { query: restoreRelationships('PARTY_TO', 'create'), params: { rows: [] } },
@@ -134,6 +135,11 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },
   { query: nodesQuery(spec), params: { ids: [ID] } },
+  ...[true, false].flatMap((entity) => [
+    { query: timelinePageQuery({ entity, from: true, to: true, cursor: true }), params: { ...timelineParams, entityId: entity ? ID : null } },
+    { query: timelinePageQuery({ entity, from: false, to: false, cursor: false }), params: { ...timelineParams, entityId: entity ? ID : null } },
+    { query: timelineCountQuery({ entity, from: false, to: true }), params: { ...timelineParams, entityId: entity ? ID : null } },
+  ]),
 ];
 
 function operators(plan: Plan): { op: string; details: string }[] {
@@ -223,6 +229,37 @@ describe('query plans', () => {
     expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
     expect(ops.map(({ op }) => op)).toContain('Limit');
     expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Company\((country, )?name, id\)/.test(details))).toBe(true);
+  });
+
+  // The other orderings read their stored order keys (migrations 014, 015) the same way.
+  const keyPages: [string, CypherQuery, Record<string, unknown>, RegExp][] = (['ASC', 'DESC'] as const).flatMap((direction) => [
+    [`products by DATE ${direction}, first page`, pageQuery('PRODUCT', { equals: [] }, { field: 'DATE', direction }, false), { limit: int(21) }, /:Product\(_orderDate, id\)/],
+    [`events by DATE ${direction}, after a cursor`, pageQuery('EVENT', { equals: [] }, { field: 'DATE', direction }, true), { afterKey: '2025-01-01', afterId: 'event:x', limit: int(21) }, /:Event\(_orderDate, id\)/],
+    [`companies by CREATED_AT ${direction}, after a cursor`, pageQuery('COMPANY', { equals: [] }, { field: 'CREATED_AT', direction }, true), { afterKey: '2025-01-01T00:00:00Z', afterId: ID, limit: int(21) }, /:Company\(createdAt, id\)/],
+    [`companies by DEGREE ${direction}, first page`, pageQuery('COMPANY', { equals: [] }, { field: 'DEGREE', direction }, false), { limit: int(21) }, /:Company\(_degree, id\)/],
+    [`people by PARTNERSHIPS ${direction}, after a cursor`, pageQuery('PERSON', { equals: [] }, { field: 'PARTNERSHIPS', direction }, true), { afterKey: '3', afterId: 'person:x', limit: int(21) }, /:Person\(_partnerships, id\)/],
+    [`companies by INVESTMENTS ${direction}, first page`, pageQuery('COMPANY', { equals: [] }, { field: 'INVESTMENTS', direction }, false), { limit: int(21) }, /:Company\(_investments, id\)/],
+    [`sectors by EVENTS ${direction}, first page`, pageQuery('SECTOR', { equals: [] }, { field: 'EVENTS', direction }, false), { limit: int(21) }, /:Sector\(_events, id\)/],
+  ]);
+  it.each(keyPages)('%s: read in index order, no sort', async (_name, q, params, index) => {
+    const ops = operators(await explain(q, params));
+    expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    expect(ops.map(({ op }) => op)).toContain('Limit');
+    expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && index.test(details))).toBe(true);
+  });
+
+  // The global timeline reads Event(_timelineDate, id) newest first and stops after a page: its only
+  // sort is a PartialTop, which orders by id the events of one date as the index hands them over.
+  const timelines: [string, TimelineShape][] = [
+    ['first page', { entity: false, from: false, to: false, cursor: false }],
+    ['after a cursor', { entity: false, from: false, to: false, cursor: true }],
+    ['a window, after a cursor', { entity: false, from: true, to: true, cursor: true }],
+    ['up to a date', { entity: false, from: false, to: true, cursor: false }],
+  ];
+  it.each(timelines)('the global timeline (%s): read in index order, no sort of every event', async (_name, shape) => {
+    const ops = operators(await explain(timelinePageQuery(shape), { ...timelineParams, entityId: null }));
+    expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op }) => op)).toEqual(['PartialTop']);
+    expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Event\(_timelineDate, id\)/.test(details))).toBe(true);
   });
 
   it('finds the operators it looks for (a scan by id without the index is caught)', async () => {

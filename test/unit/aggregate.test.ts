@@ -1,4 +1,4 @@
-import { groupCountQuery, measureStatsQuery } from '../../src/read/connection/aggregate.cypher';
+import { aggregateQuery } from '../../src/read/connection/aggregate.cypher';
 import { groupFields, measures } from '../../src/read/connection/aggregate.model';
 import { normalizeFilter } from '../../src/read/connection/connection.service';
 import { ENTITY_KINDS } from '../../src/model/kinds';
@@ -30,27 +30,54 @@ describe('aggregate Cypher builder', () => {
   const filter = normalizeFilter('INVESTMENT', { status: ['COMPLETED'], dateFrom: '2025-01-01' });
 
   it('counts per quarter under the connection filter, in calendar order', () => {
-    expect(groupCountQuery('INVESTMENT', filter, field('INVESTMENT', 'QUARTER')).text).toBe(`MATCH (n:Investment)
-WHERE n.status IN $eq_status
-  AND n.date >= date($dateFrom)
-WITH toString(n.date.year) + '-Q' + toString(n.date.quarter) AS key, count(n) AS count
-RETURN key, count ORDER BY key IS NULL, key`);
+    expect(aggregateQuery('INVESTMENT', filter, [{ op: 'group', field: field('INVESTMENT', 'QUARTER') }]).text).toBe(`CALL () {
+  MATCH (n:Investment)
+  WHERE n.status IN $eq_status
+    AND n.date >= date($dateFrom)
+  WITH toString(n.date.year) + '-Q' + toString(n.date.quarter) AS key, count(n) AS count
+  ORDER BY key IS NULL, key
+  RETURN collect({key: key, count: count}) AS p0
+}
+RETURN p0`);
   });
 
   it('counts per sector, each entity once per sector', () => {
-    expect(groupCountQuery('COMPANY', normalizeFilter('COMPANY', {}), field('COMPANY', 'SECTOR')).text).toBe(`MATCH (n:Company)
-OPTIONAL MATCH (n)-[:IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET]->(s:Sector)
-WITH s.id AS key, count(DISTINCT n) AS count
-RETURN key, count ORDER BY key IS NULL, count DESC, key`);
+    expect(aggregateQuery('COMPANY', normalizeFilter('COMPANY', {}), [{ op: 'group', field: field('COMPANY', 'SECTOR') }]).text).toBe(`CALL () {
+  MATCH (n:Company)
+  OPTIONAL MATCH (n)-[:IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET]->(s:Sector)
+  WITH s.id AS key, count(DISTINCT n) AS count
+  ORDER BY key IS NULL, count DESC, key
+  RETURN collect({key: key, count: count}) AS p0
+}
+RETURN p0`);
   });
 
-  it('sums amounts per currency, never across them', () => {
-    expect(measureStatsQuery('INVESTMENT', filter, measures('INVESTMENT')[0]).text).toBe(`MATCH (n:Investment)
-WHERE n.status IN $eq_status
-  AND n.date >= date($dateFrom)
-  AND n.amount IS NOT NULL
-WITH [n.currency] AS key, n.amount AS v
-RETURN key, count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg
-ORDER BY key`);
+  it('count, groups and stats selected together: one statement, one subquery each', () => {
+    const parts = [{ op: 'count' }, { op: 'group', field: field('INVESTMENT', 'CURRENCY') }, { op: 'stats', measure: measures('INVESTMENT')[0] }] as const;
+    expect(aggregateQuery('INVESTMENT', filter, parts).text).toBe(`CALL () {
+  MATCH (n:Investment)
+  WHERE n.status IN $eq_status
+    AND n.date >= date($dateFrom)
+  RETURN count(n) AS p0
+}
+CALL () {
+  MATCH (n:Investment)
+  WHERE n.status IN $eq_status
+    AND n.date >= date($dateFrom)
+  WITH n.currency AS key, count(n) AS count
+  ORDER BY key IS NULL, count DESC, key
+  RETURN collect({key: key, count: count}) AS p1
+}
+CALL () {
+  MATCH (n:Investment)
+  WHERE n.status IN $eq_status
+    AND n.date >= date($dateFrom)
+    AND n.amount IS NOT NULL
+  WITH [n.currency] AS key, n.amount AS v
+  WITH key, count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg
+  ORDER BY key
+  RETURN collect({key: key, count: count, sum: sum, min: min, max: max, avg: avg}) AS p2
+}
+RETURN p0, p1, p2`);
   });
 });

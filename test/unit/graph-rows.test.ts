@@ -133,10 +133,11 @@ FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
       n.nameLangs = CASE WHEN row.replace THEN row.nameLangs
                     ELSE coalesce(n.nameLangs, []) + [i IN range(0, size(row.names) - 1) WHERE NOT row.names[i] IN coalesce(n.names, []) | row.nameLangs[i]] END,
       n.contentHash = row.hash, n.updatedAt = datetime(), n.updatedBy = $actor,
-      n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor))
+      n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor)
+  SET n._degree = coalesce(n._degree, 0), n._partnerships = coalesce(n._partnerships, 0), n._investments = coalesce(n._investments, 0), n._events = coalesce(n._events, 0))
 WITH n, row, created, same, CASE WHEN before IS NULL THEN [] ELSE
-       [k IN keys(n) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND NOT coalesce(before[k] = n[k], false)] +
-       [k IN keys(before) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND n[k] IS NULL] END AS changedKeys
+       [k IN keys(n) WHERE NOT k IN ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'contentHash', '_orderDate', '_timelineDate', '_degree', '_partnerships', '_investments', '_events'] AND NOT coalesce(before[k] = n[k], false)] +
+       [k IN keys(before) WHERE NOT k IN ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'contentHash', '_orderDate', '_timelineDate', '_degree', '_partnerships', '_investments', '_events'] AND n[k] IS NULL] END AS changedKeys
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
        count(*) AS total,
@@ -153,14 +154,16 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:PARTY_TO]->(b)
+  ON CREATE SET a._degree = a._degree + 1, a._partnerships = a._partnerships + 1
+  ON CREATE SET b._degree = b._degree + CASE WHEN a = b THEN 0 ELSE 1 END, b._partnerships = b._partnerships + CASE WHEN a = b THEN 0 ELSE 1 END
 WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
 WITH a, b, r, row, created, same, CASE WHEN created OR same THEN null ELSE properties(r) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
       r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor))
 WITH a, b, r, row, created, same, CASE WHEN before IS NULL THEN [] ELSE
-       [k IN keys(r) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND NOT coalesce(before[k] = r[k], false)] +
-       [k IN keys(before) WHERE NOT k IN ['contentHash', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy'] AND r[k] IS NULL] END AS changedKeys
+       [k IN keys(r) WHERE NOT k IN ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'contentHash', '_orderDate', '_timelineDate', '_degree', '_partnerships', '_investments', '_events'] AND NOT coalesce(before[k] = r[k], false)] +
+       [k IN keys(before) WHERE NOT k IN ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'contentHash', '_orderDate', '_timelineDate', '_degree', '_partnerships', '_investments', '_events'] AND r[k] IS NULL] END AS changedKeys
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
        count(*) AS total,
@@ -171,6 +174,8 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
       text: `MATCH (a:Entity {id: $from})-[r:PARTY_TO]->(b:Entity {id: $to})
 WITH a, b, r, properties(r) AS props
 DELETE r
+FOREACH (m IN CASE WHEN a = b THEN [a] ELSE [a, b] END |
+  SET m._degree = m._degree - 1, m._partnerships = m._partnerships - 1)
 RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`,
     });
   });

@@ -12,7 +12,9 @@ function hops(spec: RelationFieldSpec, args: RelationArgs = {}): string[][] {
   return fieldRead(spec, args).hops.map((h) => h.branches.map((b) => `${b.type}>${b.direction}>${b.kind ?? ''}:${b.limit}`));
 }
 
-const PROJECTION = (v: string) => `${v} {.*, createdAt: toString(${v}.createdAt), updatedAt: toString(${v}.updatedAt), contentHash: null}`;
+const EDGE_PROJECTION = (v: string) => `${v} {.*, createdAt: toString(${v}.createdAt), updatedAt: toString(${v}.updatedAt), contentHash: null}`;
+const NODE_PROJECTION = (v: string) =>
+  `${v} {.*, createdAt: toString(${v}.createdAt), updatedAt: toString(${v}.updatedAt), contentHash: null, _orderDate: null, _timelineDate: null, _degree: null, _partnerships: null, _investments: null, _events: null}`;
 
 describe('relationship batch query', () => {
   it('expands only the allow-listed type of each branch, with ids and limits as parameters', () => {
@@ -29,7 +31,7 @@ describe('relationship batch query', () => {
         `  ${match}`,
         `  RETURN r, m ORDER BY m.name, m.id LIMIT $limit${i}`,
         '}',
-        `RETURN ${i} AS branch, id, type(r) AS type, ${PROJECTION('r')} AS rel, ${PROJECTION('m')} AS m`,
+        `RETURN ${i} AS branch, id, type(r) AS type, ${EDGE_PROJECTION('r')} AS rel, ${NODE_PROJECTION('m')} AS m`,
       ].join('\n');
     expect(q.name).toBe('relationship/related:PARTY_TO>OUT>PARTNERSHIP,PARTY_TO>IN>,*>IN>');
     expect(q.text).toBe(

@@ -36,7 +36,7 @@ CALL (included, frontier, truncated) {
 WITH nextIncluded AS included, nextFrontier AS frontier, nextTruncated AS truncated
 UNWIND range(0, size(included) - 1) AS i
 WITH included AS ns, truncated, i, included[i] AS n
-RETURN n {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null} AS node,
+RETURN n {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null, _orderDate: null, _timelineDate: null, _degree: null, _partnerships: null, _investments: null, _events: null} AS node,
   COUNT { (n)-[:PARTY_TO|INVESTOR_IN|RAISED|FUNDS|ISSUED|AFFECTS|APPLIES_IN|INVOLVED_IN|OCCURRED_IN|RELATED_TO|ABOUT|SUBJECT_OF|REPORTED_BY|IN_MARKET|IN_REGION|MAKES|SUBSIDIARY_OF|HEADQUARTERED_IN|GOVERNS|LOCATED_IN|IN_SECTOR]-() } AS degree,
   COLLECT { MATCH (n)-[r:PARTY_TO|INVESTOR_IN|RAISED|FUNDS|ISSUED|AFFECTS|APPLIES_IN|INVOLVED_IN|OCCURRED_IN|RELATED_TO|ABOUT|SUBJECT_OF|REPORTED_BY|IN_MARKET|IN_REGION|MAKES|SUBSIDIARY_OF|HEADQUARTERED_IN|GOVERNS|LOCATED_IN|IN_SECTOR]->(m) WHERE m IN ns
             RETURN {type: type(r), target: m.id, properties: r {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null}, counted: true} } AS out,

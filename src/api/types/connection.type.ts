@@ -8,7 +8,7 @@ export enum OrderDirection {
 }
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
-/** Orderings by a count of relationships, offered on every kind (connection.cypher.ts COUNT_ORDERS). */
+/** Orderings by a count of relationships, offered on every kind (COUNT_ORDERS in src/model/relationships.ts). */
 const COUNT_ORDER_DESCRIPTIONS = {
   DEGREE: { description: 'relationships at the entity, provenance (REPORTED_IN) excluded; with direction DESC the most connected first' },
   PARTNERSHIPS: { description: 'partnerships it is a party to (PARTY_TO)' },

@@ -3,21 +3,7 @@ import { boundedMemo } from '../../common/bounded-memo';
 import { withPrefetch } from '../planner/prefetch.cypher';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { ConnectionFilter, ConnectionOrder } from './connection.model';
-import { dateFieldOf, KIND_LABEL, KINDS, type EntityKind } from '../../model/kinds';
-import { RELATIONSHIP_TYPES, type RelationshipTypeName } from '../../model/relationships';
-import type { CountOrderField } from './connection.model';
-
-/**
- * The relationships each count ordering counts, in either direction: DEGREE every type but
- * provenance (REPORTED_IN), the others the links to one kind of fact. Counted with typed patterns,
- * which Neo4j answers from each node's degree store (GetDegree) without reading the relationships.
- */
-export const COUNT_ORDERS: Readonly<Record<CountOrderField, readonly RelationshipTypeName[]>> = {
-  DEGREE: RELATIONSHIP_TYPES,
-  PARTNERSHIPS: ['PARTY_TO'],
-  INVESTMENTS: ['INVESTOR_IN', 'RAISED'],
-  EVENTS: ['INVOLVED_IN'],
-};
+import { dateFieldOf, KIND_LABEL, KINDS, ORDER_KEYS, type EntityKind } from '../../model/kinds';
 
 /**
  * Statements behind the root connections. Their structure varies with the filters present and
@@ -59,41 +45,42 @@ export function filterSignature(f: ConnectionFilter): string {
   return [...present, ...f.equals.map((e) => `eq_${e.field}`)].join(',');
 }
 
-/** The sort key as Cypher reads it, and how a cursor's string key is turned back into that type. */
+/**
+ * The sort key as Cypher reads it, and how a cursor's string key is turned back into that type.
+ * Every key is a stored property with a (key, id) range index on each kind (NAME: migration 005;
+ * the others: the order keys of migration 014, indexed by 015), so every ordering pages in index order.
+ */
 function sortKey(kind: EntityKind, order: ConnectionOrder): { expr: string; param: string } {
-  const dateField = dateFieldOf(kind);
   switch (order.field) {
     case 'DATE':
-      if (!dateField) throw new Error(`${kind} has no date to sort on`);
-      // undated rows sort as the earliest date: first ascending, last descending
-      return { expr: `coalesce(n.${dateField}, date('0001-01-01'))`, param: 'date($afterKey)' };
+      if (!dateFieldOf(kind)) throw new Error(`${kind} has no date to sort on`);
+      // the kind's first date, undated rows as 0001-01-01: first ascending, last descending
+      return { expr: `n.${ORDER_KEYS.date}`, param: 'date($afterKey)' };
     case 'CREATED_AT':
-      return { expr: "coalesce(n.createdAt, datetime('1970-01-01T00:00:00Z'))", param: 'datetime($afterKey)' };
+      return { expr: 'n.createdAt', param: 'datetime($afterKey)' };
     case 'DEGREE':
     case 'PARTNERSHIPS':
     case 'INVESTMENTS':
     case 'EVENTS':
-      // computed per row: a full scan of the kind's label, each count O(1) from the degree store
-      return { expr: `COUNT { (n)-[:${COUNT_ORDERS[order.field].join('|')}]-() }`, param: 'toInteger($afterKey)' };
+      return { expr: `n.${ORDER_KEYS[order.field]}`, param: 'toInteger($afterKey)' };
     default:
       return { expr: 'n.name', param: '$afterKey' };
   }
 }
 
 /**
- * What lets the NAME ordering read straight from a (name, id) range index, or (country, name, id)
+ * What lets a page read straight from its (key, id) range index, or (country, name, id) for NAME
  * under a country filter (migration 005), and stop after `limit` rows instead of sorting: the
  * planner uses such an index only with a predicate on each of its properties (hence the IS NOT NULL
- * ones: every entity has both, the importer and the mutations require them) and an ORDER BY on its
- * own properties in index order, so the country leads; under its equality filter it is one value
- * and changes nothing. DATE and CREATED_AT sort on a coalesce() no index holds, so they sort.
+ * ones: every entity has its keys and its id, the write path sets them) and an ORDER BY on its own
+ * properties in index order, so the country leads; under its equality filter it is one value and
+ * changes nothing.
  */
-function nameIndexTerms(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean): { where: string[]; leading: string[] } {
-  if (order.field !== 'NAME') return { where: [], leading: [] };
+function indexTerms(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, key: string, hasCursor: boolean): { where: string[]; leading: string[] } {
   const countryField = KINDS[kind].countryField;
-  // with a cursor, the range on the name already excludes nulls
-  const where = [...(hasCursor ? [] : ['n.name IS NOT NULL']), 'n.id IS NOT NULL'];
-  return { where, leading: filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
+  // with a cursor, the range on the key already excludes nulls
+  const where = [...(hasCursor ? [] : [`${key} IS NOT NULL`]), 'n.id IS NOT NULL'];
+  return { where, leading: order.field === 'NAME' && filter.country !== undefined && countryField ? [`n.${countryField}`] : [] };
 }
 
 /** The rows of one page of `kind`, as `n0` with their `sortKey`, in page order. */
@@ -102,13 +89,13 @@ export function pageQuery(kind: EntityKind, filter: ConnectionFilter, order: Con
   return memo(name, () => {
     const key = sortKey(kind, order);
     const cmp = order.direction === 'ASC' ? '>' : '<';
-    const indexTerms = nameIndexTerms(kind, filter, order, hasCursor);
-    const where = [...conditions(kind, filter), ...indexTerms.where];
+    const terms = indexTerms(kind, filter, order, key.expr, hasCursor);
+    const where = [...conditions(kind, filter), ...terms.where];
     // keyset: a range on the sort key the index can seek from, then "strictly after (key, id)" as one
     // list comparison (lists compare element by element). Written as `key > k OR (key = k AND id > i)`
     // the planner may split the OR into a Union of two seeks and sort their rows, losing index order.
     if (hasCursor) where.push(`${key.expr} ${cmp}= ${key.param}`, `[${key.expr}, n.id] ${cmp} [${key.param}, $afterId]`);
-    const by = [...indexTerms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
+    const by = [...terms.leading, 'sortKey', 'n.id'].map((e) => `${e} ${order.direction}`).join(', ');
     return `MATCH (n:${KIND_LABEL[kind]})
 ${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH n, ${key.expr} AS sortKey ORDER BY ${by} LIMIT $limit
 RETURN n AS n0, sortKey`;

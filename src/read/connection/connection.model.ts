@@ -1,7 +1,9 @@
 import type { EntityView } from '../entity/entity.view';
 
-/** Orderings by a count of the entity's relationships (connection.cypher.ts COUNT_ORDERS). */
-export type CountOrderField = 'DEGREE' | 'PARTNERSHIPS' | 'INVESTMENTS' | 'EVENTS';
+import type { CountOrderField } from '../../model/relationships';
+
+/** Orderings by a count of the entity's relationships (COUNT_ORDERS in src/model/relationships.ts). */
+export type { CountOrderField };
 export type OrderField = 'NAME' | 'DATE' | 'CREATED_AT' | CountOrderField;
 export type OrderDirection = 'ASC' | 'DESC';
 

@@ -6,10 +6,30 @@ import { countQuery, filterParams, pageWithPrefetch } from './connection.cypher'
 import type { ConnectionFilter, ConnectionOrder, ConnectionRow } from './connection.model';
 import type { Cursor } from '../relay/cursor';
 import { type EntityKind } from '../../model/kinds';
-import { groupCountQuery, measureStatsQuery } from './aggregate.cypher';
-import type { GroupCountRow, GroupField, Measure, MeasureStatsRow } from './aggregate.model';
+import { aggregateQuery, partSignature, type AggregatePart } from './aggregate.cypher';
+import type { GroupCountRow, MeasureStatsRow } from './aggregate.model';
 
 const num = (v: unknown): number => Number(toPlain(v));
+
+/** What one aggregate part answers: the count, the counts per group, or a measure's stats per group. */
+export type AggregateFigure = number | GroupCountRow[] | MeasureStatsRow[];
+
+function figure(part: AggregatePart, value: unknown): AggregateFigure {
+  if (part.op === 'count') return num(value);
+  const rows = value as Record<string, unknown>[];
+  if (part.op === 'group') return rows.map((r) => ({ key: (toPlain(r.key) as string | null) ?? null, count: num(r.count) }));
+  return rows.map((r) => {
+    const key = toPlain(r.key) as (string | null)[];
+    return {
+      group: part.measure.per.map((field, i) => ({ field, value: key[i] ?? null })),
+      count: num(r.count),
+      sum: num(r.sum),
+      min: num(r.min),
+      max: num(r.max),
+      avg: num(r.avg),
+    };
+  });
+}
 
 export class ConnectionRepository {
   constructor(private readonly db: Database) {}
@@ -26,23 +46,11 @@ export class ConnectionRepository {
     return Number(toPlain(r.get('total')));
   }
 
-  async groupCounts(kind: EntityKind, filter: ConnectionFilter, field: GroupField): Promise<GroupCountRow[]> {
-    const rows = await this.db.read(groupCountQuery(kind, filter, field), filterParams(filter));
-    return rows.map((r) => ({ key: (toPlain(r.get('key')) as string | null) ?? null, count: num(r.get('count')) }));
-  }
-
-  async measureStats(kind: EntityKind, filter: ConnectionFilter, measure: Measure): Promise<MeasureStatsRow[]> {
-    const rows = await this.db.read(measureStatsQuery(kind, filter, measure), filterParams(filter));
-    return rows.map((r) => {
-      const key = toPlain(r.get('key')) as (string | null)[];
-      return {
-        group: measure.per.map((field, i) => ({ field, value: key[i] ?? null })),
-        count: num(r.get('count')),
-        sum: num(r.get('sum')),
-        min: num(r.get('min')),
-        max: num(r.get('max')),
-        avg: num(r.get('avg')),
-      };
-    });
+  /** The figures `parts` of one `aggregate` selection, in one statement, in the order of `parts`. */
+  async aggregate(kind: EntityKind, filter: ConnectionFilter, parts: readonly AggregatePart[]): Promise<AggregateFigure[]> {
+    const distinct = [...new Map(parts.map((p) => [partSignature(p), p])).values()];
+    const [r] = await this.db.read(aggregateQuery(kind, filter, distinct), filterParams(filter));
+    const figures = new Map(distinct.map((p, i) => [partSignature(p), figure(p, r.get(`p${i}`))]));
+    return parts.map((p) => figures.get(partSignature(p))!);
   }
 }

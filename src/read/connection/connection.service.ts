@@ -1,6 +1,8 @@
 import { BadUserInputError } from '../../common/errors';
 import { ConnectionFilter, ConnectionOrder } from './connection.model';
-import type { ConnectionRepository } from './connection.repository';
+import DataLoader from 'dataloader';
+import type { AggregateFigure, ConnectionRepository } from './connection.repository';
+import type { AggregatePart } from './aggregate.cypher';
 import type { EntityView } from '../entity/entity.view';
 import type { PrefetchPlan } from '../planner/prefetch.plan';
 import { decodeCursor } from '../relay/cursor';
@@ -34,6 +36,9 @@ export interface PageArgs {
 }
 
 export class ConnectionService {
+  /** Per `aggregate` selection (its scope lives as long as the request's page): the loader batching its figures. */
+  private readonly aggregates = new WeakMap<AggregateScope, DataLoader<AggregatePart, AggregateFigure>>();
+
   constructor(private readonly repo: ConnectionRepository) {}
 
   /** `plan`: what the selection reads under the page's nodes, fetched in the page's statement. */
@@ -56,23 +61,36 @@ export class ConnectionService {
     return Object.assign(page, { aggregateScope: { kind, filter } });
   }
 
-  /** How many match the filter: the connection's totalCount (from the count store when unfiltered). */
+  /** How many match the filter (from the count store when unfiltered). */
   count(scope: AggregateScope): Promise<number> {
-    return this.repo.count(scope.kind, scope.filter);
+    return this.aggregatePart(scope, { op: 'count' }) as Promise<number>;
   }
 
   /** Counts per value of a group field of the model table (unknown names are BAD_USER_INPUT). */
   groupCounts(scope: AggregateScope, fieldName: string): Promise<GroupCountRow[]> {
     const field = groupFields(scope.kind).find((f) => f.name === fieldName);
     if (!field) throw new BadUserInputError(`${scope.kind} cannot be grouped by ${fieldName}`, 'field');
-    return this.repo.groupCounts(scope.kind, scope.filter, field);
+    return this.aggregatePart(scope, { op: 'group', field }) as Promise<GroupCountRow[]>;
   }
 
   /** count/sum/min/max/avg of a numeric property, per group of the properties that give it a unit. */
   measureStats(scope: AggregateScope, measureName: string): Promise<MeasureStatsRow[]> {
     const measure = measures(scope.kind).find((m) => m.name === measureName);
     if (!measure) throw new BadUserInputError(`${scope.kind} has no numeric property ${measureName}`, 'field');
-    return this.repo.measureStats(scope.kind, scope.filter, measure);
+    return this.aggregatePart(scope, { op: 'stats', measure }) as Promise<MeasureStatsRow[]>;
+  }
+
+  /**
+   * The figures one `aggregate` selection asks for are resolved side by side, in the same tick:
+   * each waits on its scope's loader, which sends them together as one statement.
+   */
+  private aggregatePart(scope: AggregateScope, part: AggregatePart): Promise<AggregateFigure> {
+    let loader = this.aggregates.get(scope);
+    if (!loader) {
+      loader = new DataLoader<AggregatePart, AggregateFigure>((parts) => this.repo.aggregate(scope.kind, scope.filter, parts), { cache: false });
+      this.aggregates.set(scope, loader);
+    }
+    return loader.load(part);
   }
 }
 

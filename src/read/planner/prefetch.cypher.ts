@@ -1,7 +1,7 @@
 import { boundedMemo } from '../../common/bounded-memo';
 import type { CypherQuery } from '../../db/cypher-registry';
 import { int } from '../../db/values';
-import { entityProjection } from '../projection';
+import { entityProjection, relationshipProjection } from '../projection';
 import type { PrefetchPlan } from './prefetch.plan';
 import { branchMatch } from '../relationship/relationship.cypher';
 
@@ -46,7 +46,7 @@ function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
           `${indent}  ${branchMatch(from, rel, to, branch)}`,
           `${indent}  WITH ${rel}, ${to} ORDER BY ${to}.name, ${to}.id LIMIT $${name}`,
           ...(inner.text ? [inner.text] : []),
-          `${indent}  RETURN collect({type: type(${rel}), rel: ${edge === 'ALL' ? entityProjection(rel) : `{role: ${rel}.role}`}, m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
+          `${indent}  RETURN collect({type: type(${rel}), rel: ${edge === 'ALL' ? relationshipProjection(rel) : `{role: ${rel}.role}`}, m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
           `${indent}}`,
         ].join('\n'),
       );

@@ -1,6 +1,6 @@
 import { boundedMemo } from '../../common/bounded-memo';
 import type { CypherQuery } from '../../db/cypher-registry';
-import { entityProjection } from '../projection';
+import { entityProjection, relationshipProjection } from '../projection';
 import { RelBranch } from './relationship.model';
 import { KIND_LABEL } from '../../model/kinds';
 
@@ -32,7 +32,7 @@ CALL (n) {
   ${branchMatch('n', 'r', 'm', b)}
   RETURN r, m ORDER BY m.name, m.id LIMIT $limit${i}
 }
-RETURN ${i} AS branch, id, type(r) AS type, ${entityProjection('r')} AS rel, ${entityProjection('m')} AS m`;
+RETURN ${i} AS branch, id, type(r) AS type, ${relationshipProjection('r')} AS rel, ${entityProjection('m')} AS m`;
 }
 
 /** Branches are given in a canonical order by the caller, so equal shapes reuse one text. */
