@@ -100,6 +100,8 @@ describe('exports carry the metrics where each library reads node data', () => {
     expect(n.data('degree')).toBe(alibaba?.degree);
     expect(cy.$(`node[community = ${alibaba?.community}]`).map((x) => x.id())).toContain('company:alibaba');
     expect(n.numericStyle('width')).toBeCloseTo(10 + 100 * (alibaba?.pageRank ?? 0), 3);
+    // a styled headless instance runs an animation loop on a timer until it is destroyed
+    cy.destroy();
   });
 
   it('graphology / sigma.js: node attributes', () => {
