@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/read/planner/prefetch.plan';
+import { branchCount, MAX_PREFETCH_BRANCHES, mergePlans, planSelection, PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import { getSchema } from '../../src/api/schema';
 
@@ -27,9 +27,7 @@ function shape(p: PrefetchPlan): unknown {
   });
 }
 
-function countBranches(p: PrefetchPlan): number {
-  return p.branches.reduce((n, b) => n + 1 + countBranches(b.child), 0);
-}
+const countBranches = branchCount;
 
 describe('prefetch plan: the relationship keys a selection will load', () => {
   it('two nested levels through role wrappers, with the properties each level reads', () => {
@@ -99,4 +97,33 @@ describe('prefetch plan: the relationship keys a selection will load', () => {
     expect(c.query.text).not.toMatch(/LIMIT \d/);
     expect(c.params).toEqual({ pf0: expect.objectContaining({ low: 5 }) });
   });
+
+  it('node(id:): every Node is an entity, planned like entity(id:)', () => {
+    const sel = '{ id ... on Company { country products(first: 3) { id name } } }';
+    const viaNode = plan(`{ node(id: "x") ${sel} }`, 'Node');
+    expect(viaNode).toEqual(plan(`{ entity(id: "x") ${sel} }`, 'Entity'));
+    expect(shape(viaNode)).toEqual(['MAKES>OUT>:3']);
+  });
 });
+
+describe('mergePlans: one statement for several selections', () => {
+  it('reads the union of the branches and properties, at every level; the order of the plans does not matter', () => {
+    const a = plan(`{ entity(id: "a") { ... on Company { country partnerships(first: 2) { partnership { date } } } } }`, 'Entity');
+    const b = plan(`{ entity(id: "b") { ... on Company { website products { id } partnerships(first: 2) { partnership { name parties { entity { id } } } } } } }`, 'Entity');
+    const merged = mergePlans([a, b])!;
+    expect(shape(merged)).toEqual(['MAKES>OUT>:10', { 'PARTY_TO>OUT>PARTNERSHIP:2': ['PARTY_TO>IN>:10'] }]);
+    expect(merged.fields).toEqual(['country', 'website']);
+    expect(merged.branches[1].child.fields).toEqual(['date']);
+    expect(mergePlans([b, a])).toEqual(merged);
+    expect(mergePlans([a])).toEqual(a);
+  });
+
+  it(`is null when together the plans need more than ${MAX_PREFETCH_BRANCHES} branches`, () => {
+    const aliases = (from: number) => Array.from({ length: 30 }, (_, i) => `p${i}: products(first: ${from + i}) { id }`).join(' ');
+    const a = plan(`{ entity(id: "x") { ... on Company { ${aliases(1)} } } }`, 'Entity');
+    const b = plan(`{ entity(id: "x") { ... on Company { ${aliases(31)} } } }`, 'Entity');
+    expect(mergePlans([a, b])).toBeNull();
+    expect(mergePlans([a, a])).toEqual(a);
+  });
+});
+

@@ -76,6 +76,13 @@ class PlanBuilder {
     return child;
   }
 
+  /** Adds everything `plan` reads (for one statement serving several selections); false if the budget cut it. */
+  merge(plan: PrefetchPlan, budget: { left: number }): boolean {
+    if (plan.fields === 'ALL') this.allFields = true;
+    else for (const f of plan.fields) this.fields.add(f);
+    return plan.branches.every(({ branch, edge, child }) => this.add(branch, edge, budget)?.merge(child, budget) ?? false);
+  }
+
   freeze(): PrefetchPlan {
     const fields = this.allFields ? 'ALL' : [...this.fields].sort();
     const branches = [...this.branches.entries()]
@@ -110,6 +117,22 @@ export function planSelection(ctx: SelectionContext, fieldNodes: readonly FieldN
   for (const node of fieldNodes) if (node.selectionSet) planNeighbours(ctx, node.selectionSet, typeName, root, budget);
   // a plan cut short by the budget is still correct (the loaders fetch what it lacks)
   return root.freeze();
+}
+
+/**
+ * One plan that reads everything each of `plans` reads: one statement can then fetch the entities
+ * of several selections (aliased roots), each record holding the lists and properties of all of
+ * them. Null when together they exceed MAX_PREFETCH_BRANCHES.
+ */
+export function mergePlans(plans: readonly PrefetchPlan[]): PrefetchPlan | null {
+  const merged = new PlanBuilder();
+  const budget = { left: MAX_PREFETCH_BRANCHES };
+  return plans.every((plan) => merged.merge(plan, budget)) ? merged.freeze() : null;
+}
+
+/** The CALL subqueries of a plan's statement: what Neo4j's planner works on. */
+export function branchCount(plan: PrefetchPlan): number {
+  return plan.branches.reduce((n, b) => n + 1 + branchCount(b.child), 0);
 }
 
 function included(ctx: SelectionContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
@@ -179,7 +202,8 @@ function planNeighbours(ctx: SelectionContext, set: SelectionSetNode, typeName: 
 
 function isEntityType(schema: GraphQLSchema, typeName: string): boolean {
   const t = schema.getType(typeName);
-  if (isInterfaceType(t)) return t.name === 'Entity';
+  // every Node is an entity (Relay's node(id:) reads the same records as entity(id:))
+  if (isInterfaceType(t)) return t.name === 'Entity' || t.name === 'Node';
   return isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Entity');
 }
 
