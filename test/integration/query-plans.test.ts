@@ -7,7 +7,7 @@ import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
-import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
+import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
@@ -126,14 +126,24 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: restoreRelationships('PARTY_TO', 'create'), params: { rows: [] } },
   { query: restoreRelationships('REPORTED_IN', 'merge'), params: { rows: [] } },
   { query: relatedBatchQuery([{ type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 }]), params: { ids0: [ID], limit0: int(10) } },
+  {
+    query: relatedGenericQuery,
+    params: {
+      keys: [
+        { branch: 0, id: ID, type: 'PARTY_TO', direction: 'OUT', label: 'Partnership', limit: int(10) },
+        { branch: 1, id: ID, type: '*', direction: 'IN', label: 'Entity', limit: int(5) },
+      ],
+      limit: int(10),
+    },
+  },
   { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
   { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
-  { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },
-  { query: nodesQuery(spec), params: { ids: [ID] } },
+  { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300), scan: int(2000), budget: int(50000) } },
+  { query: nodesQuery(spec), params: { ids: [ID], scan: int(2000) } },
 ];
 
 function operators(plan: Plan): { op: string; details: string }[] {
