@@ -165,4 +165,26 @@ describe('entity(id:) and node(id:) with nested relationship lists in one statem
     expect(planned.dbQueries).toBe(1);
     expect((planned.body.data!.e as { nodes: unknown[] }).nodes.length).toBeGreaterThan(0);
   });
+
+  it('Source.entities: the pages of the entities sources reported, with their lists and totals, in one statement, across pages', async () => {
+    const sel = `id name kind ... on Company { products(first: 2) { id name } } ... on Partnership { parties(first: 3) { role entity { id } } }`;
+    const page = `entities(first: $first, after: $after, kinds: $kinds) { totalCount edges { cursor node { ${sel} } } pageInfo { hasNextPage endCursor } }`;
+    const query = `query($first: Int, $after: String, $kinds: [EntityKind!]) { e: sources(first: 2) { nodes { id title ${page} } } }`;
+    type Page = { totalCount: number; edges: { cursor: string; node: { id: string; kind: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const first = await both(query, { first: 4, after: null, kinds: null });
+    expect(first.planned.dbQueries).toBe(1);
+    const sources = (first.planned.body.data!.e as { nodes: { id: string; entities: Page }[] }).nodes;
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources[0].entities.totalCount).toBeGreaterThan(4);
+    // the next page of one source, through entity(id:), and only some kinds
+    const next = `query($id: ID!, $first: Int, $after: String, $kinds: [EntityKind!]) { e: entity(id: $id) { ... on Source { ${page} } } }`;
+    const second = await both(next, { id: sources[0].id, first: 4, after: sources[0].entities.pageInfo.endCursor, kinds: null });
+    expect(second.planned.dbQueries).toBe(1);
+    const ids = (second.planned.body.data!.e as { entities: Page }).entities.edges.map((e) => e.node.id);
+    expect(ids.every((id) => id > sources[0].entities.edges[3].node.id)).toBe(true);
+    const companies = await both(next, { id: sources[0].id, first: 3, after: null, kinds: ['COMPANY', 'PARTNERSHIP'] });
+    expect(companies.planned.dbQueries).toBe(1);
+    const kinds = (companies.planned.body.data!.e as { entities: Page }).entities.edges.map((e) => e.node.kind);
+    expect(kinds.every((k) => k === 'COMPANY' || k === 'PARTNERSHIP')).toBe(true);
+  });
 });

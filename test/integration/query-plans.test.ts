@@ -110,7 +110,20 @@ const TREE_PLAN: PrefetchPlan = {
     },
   ],
 };
+/** A source's page of Source.entities (with its total), and each entity's products. */
+const PAGE_PLAN: PrefetchPlan = {
+  fields: [],
+  signature: 'query-plans page',
+  branches: [],
+  pages: [
+    {
+      page: { rows: 11, after: 'company:a', kinds: ['COMPANY'], withTotal: true },
+      child: { fields: [], signature: 'child', branches: [{ branch: { type: 'MAKES', direction: 'OUT', limit: 5 }, edge: 'ROLE', child: { fields: [], signature: '', branches: [] } }] },
+    },
+  ],
+};
 const trees = withPrefetch(cypher('relationship/entity-trees'), TREE_PLAN);
+const sourcePages = withPrefetch(cypher('relationship/entity-trees'), PAGE_PLAN);
 const search = withPrefetch(cypher('entity/search'), TREE_PLAN, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
 const page = pageWithPrefetch('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN);
 
@@ -139,6 +152,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
   { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
+  { query: sourcePages.query, params: { ...sourcePages.params, ids: ['source:x'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },

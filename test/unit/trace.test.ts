@@ -132,7 +132,7 @@ describe('trace Cypher builder', () => {
   it("counts degree from Neo4j's degree store unless a node predicate matters, and reads no more than $scan of a hub", () => {
     const all = neighborhoodSpec(null, null, noWindow);
     expect(needsNodePredicate(all)).toBe(false);
-    expect(nodesQuery(all).text).toMatch(/WITH n, ns, COUNT \{ \(n\)-\[:[A-Z_|]+\]-\(\) \} AS typed\nRETURN n \{[^\n]*\} AS node,\n  typed AS degree,/);
+    expect(nodesQuery(all).text).toMatch(/WITH n, ns, COUNT \{ \(n\)-\[:[A-Z_|]+\]-\(\) \} AS typed\nRETURN n \{[^\n]*\} AS node,\n {2}typed AS degree,/);
     const companies = nodesQuery(neighborhoodSpec(['COMPANY'], ['PARTY_TO'], noWindow)).text;
     const edge = '{type: type(r), target: m.id, properties: r {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null}, counted: (m:Company)}';
     expect(companies).toBe(

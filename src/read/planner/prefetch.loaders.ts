@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityRecord } from '../entity/entity.model';
 import type { EntityView } from '../entity/entity.view';
 import type { PrefetchPlan } from './prefetch.plan';
+import { readsLists } from './prefetch.shape';
 import type { EntityTreeRepository } from './prefetch.repository';
 import type { SelectionPlanner } from './selection-planner';
 
@@ -34,7 +35,7 @@ export function createPrefetchLoaders(repo: EntityTreeRepository, entityById: Da
       }
       const groups = [...byPlan.values()];
       // only plain lookups: full records by id, the request's shared loader's fixed statement
-      if (groups.every((g) => !g.plan.branches.length)) {
+      if (!groups.some((g) => readsLists(g.plan))) {
         const found = await lookup(entityById, keys.map((k) => k.id));
         return keys.map((k) => found.get(k.id) ?? null);
       }
@@ -46,7 +47,7 @@ export function createPrefetchLoaders(repo: EntityTreeRepository, entityById: Da
       const found = new Map<string, EntityView | null>();
       await Promise.all(
         groups.map(async ({ plan, ids }) => {
-          const entities = plan.branches.length ? await repo.trees([...ids], plan) : await lookup(entityById, [...ids]);
+          const entities = readsLists(plan) ? await repo.trees([...ids], plan) : await lookup(entityById, [...ids]);
           for (const [id, entity] of entities) found.set(treeKey({ id, plan }), entity);
         }),
       );

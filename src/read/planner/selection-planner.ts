@@ -1,5 +1,6 @@
 import type { FieldNode } from 'graphql';
-import { branchCount, mergePlans, planSelection, type PrefetchPlan, type SelectionContext } from './prefetch.plan';
+import { mergePlans, planSelection, type PrefetchPlan, type SelectionContext } from './prefetch.plan';
+import { branchCount, planShape, readsLists } from './prefetch.shape';
 import type { ShapeBudget } from './shape-budget';
 
 /**
@@ -26,7 +27,7 @@ export class SelectionPlanner {
 
   plan(ctx: SelectionContext, fieldNodes: readonly FieldNode[], typeName: string, root: PlanRoot): PrefetchPlan {
     const plan = planSelection(ctx, fieldNodes, typeName);
-    if (root.lookup && !plan.branches.length) return plan;
+    if (root.lookup && !readsLists(plan)) return plan;
     return this.admit(root.statement, plan) ? plan : FALLBACK_PLAN;
   }
 
@@ -42,6 +43,6 @@ export class SelectionPlanner {
   private admit(statement: string, plan: PrefetchPlan): boolean {
     if (!this.shapes || plan.signature === FALLBACK_PLAN.signature) return true;
     // the planner's work grows with the statement's subqueries (about 30 ms each on a quiet machine)
-    return this.shapes.admit(`${statement}\u0000${plan.signature}`, branchCount(plan) + 1);
+    return this.shapes.admit(`${statement}\u0000${planShape(plan)}`, branchCount(plan) + 1);
   }
 }
