@@ -157,6 +157,11 @@ const envSchema = z.object({
   IMPORT_TX_TIMEOUT_MS: positiveInt('120000'),
   // relationships one paths/connect request may read before it answers QUERY_TOO_COMPLEX
   TRACE_EXPANSION_BUDGET: positiveInt('50000'),
+  // the planning budget: statement shapes remembered as planned, and the units (subqueries) of new
+  // ones Neo4j may be sent per minute, per process and per client (docs/security.md; 0 = none)
+  PLAN_KNOWN_SHAPES: positiveInt('500'),
+  PLAN_BUDGET_PER_MINUTE: nonNegativeInt('300'),
+  PLAN_BUDGET_PER_CLIENT_PER_MINUTE: nonNegativeInt('100'),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -4,6 +4,7 @@ import type { RequestScope } from '../common/request-context';
 import type { DraftService } from '../draft/draft.service';
 import type { ConnectionService } from '../read/connection/connection.service';
 import type { EntityService } from '../read/entity/entity.service';
+import type { SelectionPlanner } from '../read/planner/selection-planner';
 import type { Loaders } from '../read/loaders';
 import type { SourceService } from '../read/source/source.service';
 import type { SystemService } from '../read/system.service';
@@ -32,6 +33,8 @@ export interface Services {
   live: LiveService;
   /** whole-graph rankings, computed in the background (started and stopped by createApp) */
   ranking: RankingService;
+  /** the read planner: a root's selection as one statement, within the planning budget */
+  planner: SelectionPlanner;
 }
 
 /** What every resolver receives: the request's scope and caller, its loaders, and the services. */

@@ -9,6 +9,8 @@ export interface RequestScope {
   requestId: string;
   operationName?: string;
   userId?: string;
+  /** the caller's address (express's req.ip), for budgets shared per client when no user is known */
+  client?: string;
   dbQueries: number;
 }
 

@@ -39,8 +39,11 @@ export interface StreamTx {
 }
 
 export interface QueryObserver {
-  /** `requestId` is set for a request's queries, unset for background work (the change tail, rankings) */
-  (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean; requestId?: string }): void;
+  /**
+   * `requestId` is set for a request's queries, unset for background work (the change tail,
+   * rankings); `text` is the statement as sent (what Neo4j plans and caches by)
+   */
+  (event: { name: string; text: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean; requestId?: string }): void;
 }
 
 export type AccessMode = 'READ' | 'WRITE';
@@ -299,7 +302,7 @@ export class Database {
           return result.records;
         } finally {
           const ms = performance.now() - started;
-          for (const o of this.observers) o({ name: query.name, mode, ms, ok, requestId: scope?.requestId });
+          for (const o of this.observers) o({ name: query.name, text: query.text, mode, ms, ok, requestId: scope?.requestId });
           if (ms > 1000) this.opts.logger.warn({ query: query.name, ms: Math.round(ms), requestId: scope?.requestId }, 'slow query');
         }
       },

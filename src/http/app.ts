@@ -56,7 +56,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const metrics = new ServiceMetrics(db);
   app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
-  const { services, requestContext, background } = compose({
+  const { services, requestContext, background, shapes } = compose({
     db,
     logger,
     importMaxItems: config.IMPORT_MAX_ITEMS,
@@ -70,8 +70,10 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     },
     importTxTimeoutMs: config.IMPORT_TX_TIMEOUT_MS,
     traceExpansionBudget: config.TRACE_EXPANSION_BUDGET,
+    planning: { known: config.PLAN_KNOWN_SHAPES, perMinute: config.PLAN_BUDGET_PER_MINUTE, perClientPerMinute: config.PLAN_BUDGET_PER_CLIENT_PER_MINUTE },
     ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
   });
+  metrics.watchShapes(shapes);
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const schema = await getSchema();

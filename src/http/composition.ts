@@ -9,6 +9,8 @@ import { EntityRepository } from '../read/entity/entity.repository';
 import { EntityService } from '../read/entity/entity.service';
 import { createLoaders } from '../read/loaders';
 import { EntityTreeRepository } from '../read/planner/prefetch.repository';
+import { SelectionPlanner } from '../read/planner/selection-planner';
+import { DEFAULT_SHAPE_BUDGET, ShapeBudget, type ShapeBudgetOptions } from '../read/planner/shape-budget';
 import { RelationshipRepository } from '../read/relationship/relationship.repository';
 import { SourceRepository } from '../read/source/source.repository';
 import { SourceService } from '../read/source/source.service';
@@ -43,6 +45,8 @@ export interface CompositionOptions {
   importTxTimeoutMs?: number;
   /** relationships one path search may read (TRACE_EXPANSION_BUDGET) */
   traceExpansionBudget?: number;
+  /** the planning budget of never-seen statement shapes (PLAN_*; docs/security.md) */
+  planning?: ShapeBudgetOptions;
 }
 
 /** The wired service: its stateless services, and the per-request context built from them. */
@@ -50,6 +54,8 @@ export interface Composition {
   services: Services;
   /** a request's context: its scope, caller, logger and fresh loaders */
   requestContext(scope: RequestScope, user?: Principal): AppContext;
+  /** statement shapes sent and declined by the planning budget (for the metrics) */
+  shapes: ShapeBudget;
   /** the background work of live updates: the change log's tail and its pruning */
   background: { tailer: ChangeTailer; start(): Promise<void>; stop(): Promise<void> };
 }
@@ -59,11 +65,14 @@ export interface Composition {
  * them together. /graphql and /export both take what they need from here. Repositories and
  * services are stateless and built once; loaders are built per request.
  */
-export function compose({ db, logger, importMaxItems, importTxTimeoutMs, live, ranking, traceExpansionBudget }: CompositionOptions): Composition {
+export function compose({ db, logger, importMaxItems, importTxTimeoutMs, live, ranking, traceExpansionBudget, planning }: CompositionOptions): Composition {
+  // one budget per process for every statement whose text follows a client's selection
+  const shapes = new ShapeBudget(planning ?? DEFAULT_SHAPE_BUDGET);
+  const planner = new SelectionPlanner(shapes);
   const repositories = {
     entity: new EntityRepository(db),
     connection: new ConnectionRepository(db),
-    relationship: new RelationshipRepository(db),
+    relationship: new RelationshipRepository(db, shapes),
     entityTree: new EntityTreeRepository(db),
     source: new SourceRepository(db),
     trace: new TraceRepository(db),
@@ -86,9 +95,11 @@ export function compose({ db, logger, importMaxItems, importTxTimeoutMs, live, r
     live: new LiveService(changes, tailer, { maxBuffered: live.maxBuffered, stallMs: live.stallMs }),
     // stateful: holds the last rankings; createApp starts and stops its job
     ranking: new RankingService(db, logger, ranking),
+    planner,
   };
   return {
     services,
+    shapes,
     background: {
       tailer,
       async start() {
@@ -109,7 +120,7 @@ export function compose({ db, logger, importMaxItems, importTxTimeoutMs, live, r
           return (requestLogger ??= logger.child({ requestId: scope.requestId }));
         },
         services,
-        loaders: createLoaders(repositories),
+        loaders: createLoaders(repositories, planner),
         user,
       };
     },

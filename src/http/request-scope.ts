@@ -12,7 +12,7 @@ export function requestScope(operationName: (req: Request) => string | undefined
   return (req, res, next) => {
     const header = req.headers['x-request-id'];
     const requestId = (typeof header === 'string' ? header.slice(0, 64) : '') || randomUUID();
-    const scope: RequestScope = { requestId, dbQueries: 0, operationName: operationName(req) };
+    const scope: RequestScope = { requestId, dbQueries: 0, operationName: operationName(req), client: req.ip };
     res.locals.scope = scope;
     res.setHeader('x-request-id', requestId);
     runInScope(scope, () => next());

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AccessMode, Database } from '../db/database';
+import type { ShapeBudget, ShapeOutcome } from '../read/planner/shape-budget';
 
 /**
  * The service's Prometheus metrics, in a registry of its own (not prom-client's global one), so
@@ -77,6 +78,36 @@ export class ServiceMetrics {
       registers,
       collect() {
         this.set(db.available ? 1 : 0);
+      },
+    });
+  }
+
+  /**
+   * The planning budget (read/planner/shape-budget.ts): statement shapes the read path asked to
+   * send, by outcome (`known`: planned before; `new`: paid from the budget; `declined`: the budget
+   * was spent, the shape-independent statement went instead), and the shapes remembered.
+   */
+  watchShapes(shapes: ShapeBudget): void {
+    const registers = [this.registry];
+    const sent: Record<ShapeOutcome, number> = { known: 0, new: 0, declined: 0 };
+    new Counter({
+      name: 'planner_statement_shapes_total',
+      help: 'Statement shapes built from client selections, by outcome: known (planned before), new (paid from the planning budget), declined (budget spent: the shape-independent statement was sent)',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        for (const outcome of Object.keys(sent) as ShapeOutcome[]) {
+          this.inc({ outcome }, shapes.counts[outcome] - sent[outcome]);
+          sent[outcome] = shapes.counts[outcome];
+        }
+      },
+    });
+    new Gauge({
+      name: 'planner_known_shapes',
+      help: 'Statement shapes the read path remembers as planned by Neo4j (at most PLAN_KNOWN_SHAPES)',
+      registers,
+      collect() {
+        this.set(shapes.size);
       },
     });
   }

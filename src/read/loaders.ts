@@ -2,6 +2,7 @@ import { createEntityLoaders } from './entity/entity.loaders';
 import type { EntityRepository } from './entity/entity.repository';
 import { createPrefetchLoaders } from './planner/prefetch.loaders';
 import type { EntityTreeRepository } from './planner/prefetch.repository';
+import type { SelectionPlanner } from './planner/selection-planner';
 import { createRelationshipLoaders } from './relationship/relationship.loaders';
 import type { RelationshipRepository } from './relationship/relationship.repository';
 import { createSourceLoaders } from './source/source.loaders';
@@ -16,12 +17,12 @@ export interface LoaderSources {
 }
 
 /** Per-request DataLoaders, built fresh for each request so caches never leak between callers. */
-export function createLoaders(from: LoaderSources) {
+export function createLoaders(from: LoaderSources, planner: SelectionPlanner) {
   const entity = createEntityLoaders(from.entity);
   return {
     ...entity,
     ...createRelationshipLoaders(from.relationship, entity.entityById),
-    ...createPrefetchLoaders(from.entityTree, entity.entityById),
+    ...createPrefetchLoaders(from.entityTree, entity.entityById, planner),
     ...createSourceLoaders(from.source),
   };
 }

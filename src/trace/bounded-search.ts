@@ -25,14 +25,19 @@ import type { Window } from './trace.model';
 export type Expand = (spec: TraversalSpec, frontier: readonly string[], limit: number, window: Window) => Promise<{ rows: ExpansionRow[]; read: number }>;
 
 export interface SearchBounds {
-  /** relationships a request may read (TRACE_EXPANSION_BUDGET) */
+  /** relationships a request may read (TRACE_EXPANSION_BUDGET); a neighbourhood's walk too */
   expansionBudget: number;
   /** steps of the in-memory walks a request may take */
   walkBudget: number;
+  /**
+   * relationships of one node a neighbourhood reads to expand it, and any result reads to filter
+   * its "+N more" count and find its edges (the most neighbours a node can offer: the largest limit)
+   */
+  nodeScan: number;
 }
 
 /** Defaults of the bounds (docs/security.md): the budget is TRACE_EXPANSION_BUDGET. */
-export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { expansionBudget: 50_000, walkBudget: 200_000 };
+export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { expansionBudget: 50_000, walkBudget: 200_000, nodeScan: 2000 };
 
 interface Side {
   dist: Map<string, number>;

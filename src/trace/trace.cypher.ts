@@ -91,16 +91,22 @@ export function needsNodePredicate(spec: TraversalSpec): boolean {
 
 /**
  * What a result needs of node `n` (one of the nodes in list `ns`): its properties (bookkeeping left
- * out); `degree`, its traversable relationships (from Neo4j's degree store when no node predicate
- * applies, so a supernode costs nothing); and `out`, its outgoing relationships to nodes of the
- * result, each marked `counted` when the node at the other end is one the traversal may reach.
+ * out); `degree`, its traversable relationships; and `out`, its outgoing relationships to nodes of
+ * the result, each marked `counted` when the node at the other end is one the traversal may reach.
+ * Bounded on hubs by $scan: `typed`, the count of its traversable relationships, comes from
+ * Neo4j's degree store (a supernode costs nothing); only a node with at most $scan of them has
+ * them read to apply the node predicate (a larger one counts all of them, so its "+N more" may
+ * include nodes the traversal would not reach); `out` reads a node's outgoing relationships when
+ * it has at most $scan, else looks for each node of the result whether one joins them.
  */
 function nodeFields(spec: TraversalSpec, n: string, ns: string): [string, string][] {
   const rels = relPattern(spec.relTypes);
   const predicate = needsNodePredicate(spec) ? nodePredicate('m', spec) : 'true';
-  const degree = needsNodePredicate(spec) ? `COUNT { (${n})-[:${rels}]-(m) WHERE ${predicate} }` : `COUNT { (${n})-[:${rels}]-() }`;
-  const out = `COLLECT { MATCH (${n})-[r:${rels}]->(m) WHERE m IN ${ns}
-            RETURN {type: type(r), target: m.id, properties: ${bareRelationshipProjection('r')}, counted: ${predicate}} }`;
+  const degree = needsNodePredicate(spec) ? `CASE WHEN typed <= $scan THEN COUNT { (${n})-[:${rels}]-(m) WHERE ${predicate} } ELSE typed END` : 'typed';
+  const edge = `{type: type(r), target: m.id, properties: ${bareRelationshipProjection('r')}, counted: ${predicate}}`;
+  const out = `CASE WHEN typed <= $scan
+            THEN COLLECT { MATCH (${n})-[r:${rels}]->(m) WHERE m IN ${ns} RETURN ${edge} }
+            ELSE COLLECT { UNWIND ${ns} AS m MATCH (${n})-[r:${rels}]->(m) RETURN ${edge} } END`;
   return [
     ['node', bareProjection(n)],
     ['degree', degree],
@@ -108,8 +114,12 @@ function nodeFields(spec: TraversalSpec, n: string, ns: string): [string, string
   ];
 }
 
-/** nodeFields as result columns. */
-const nodeColumns = (spec: TraversalSpec, n: string, ns: string) => nodeFields(spec, n, ns).map(([k, v]) => `${v} AS ${k}`).join(',\n  ');
+/** nodeFields as result columns, after `carried` (the variables the row already has, `n` and `ns` among them). */
+const nodeColumns = (spec: TraversalSpec, n: string, ns: string, carried: string) =>
+  `WITH ${carried}, COUNT { (${n})-[:${relPattern(spec.relTypes)}]-() } AS typed
+RETURN ${nodeFields(spec, n, ns)
+    .map(([k, v]) => `${v} AS ${k}`)
+    .join(',\n  ')}`;
 
 /** The nodes among $ids that exist and every relationship among them (see nodeFields), one row each. */
 export function nodesQuery(spec: TraversalSpec): CypherQuery {
@@ -117,48 +127,61 @@ export function nodesQuery(spec: TraversalSpec): CypherQuery {
 MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS ns
 UNWIND ns AS n
-RETURN ${nodeColumns(spec, 'n', 'ns')}`;
+${nodeColumns(spec, 'n', 'ns', 'n, ns')}`;
   return { name: 'trace/nodes', text: text.trim() };
 }
 
 /**
  * One breadth-first level. Each frontier node, in order, offers its neighbours that are not in the
- * result yet: the first $limit Neo4j finds (so a hub with 50,000 members costs $limit, not 50,000),
- * sorted by id. The first `room` new ones join. The walk stops at the first frontier node that
- * offers more than fit (CASE evaluates only the branch it takes), and that overflow is truncation.
- * `room + 1` of a node's offer are enough: fewer new ones mean the rest were taken by earlier nodes.
+ * result yet, from the first $scan of its relationships Neo4j finds (so a hub with a million costs
+ * $scan, not a million): the first $limit of them found, sorted by id. The first `room` new ones
+ * join. The walk stops at the first frontier node that offers more than fit (CASE evaluates only
+ * the branch it takes), and that overflow is truncation; `room + 1` of a node's offer are enough:
+ * fewer new ones mean the rest were taken by earlier nodes. `read` counts the relationships the
+ * walk may have read (each node's, up to $scan, from the degree store); once it reaches $budget
+ * the walk stops. A node with more than $scan relationships, or a walk stopped by the budget,
+ * leaves reachable nodes unread: the result is marked truncated.
  */
 function levelStep(spec: TraversalSpec): string {
+  const rels = relPattern(spec.relTypes);
   return `
-CALL (included, frontier, truncated) {
-  WITH included, frontier, truncated, $limit - size(included) AS room
-  WITH included, truncated, room, reduce(found = [], f IN CASE WHEN truncated THEN [] ELSE frontier END |
-    CASE WHEN size(found) > room THEN found
-    ELSE found + [x IN COLLECT {
-        MATCH (f)-[:${relPattern(spec.relTypes)}]-(m:Entity)
-        WHERE NOT m IN included AND ${nodePredicate('m', spec)}
-        WITH DISTINCT m LIMIT $limit
-        WITH m ORDER BY m.id
-        RETURN m }[..room + 1] WHERE NOT x IN found]
-    END) AS found
-  RETURN included + found[..room] AS nextIncluded, found[..room] AS nextFrontier, truncated OR size(found) > room AS nextTruncated
+CALL (included, frontier, truncated, read) {
+  WITH included, frontier, truncated, read, $limit - size(included) AS room
+  WITH included, room, reduce(s = {found: [], read: read, cut: false}, f IN CASE WHEN truncated THEN [] ELSE frontier END |
+    CASE WHEN size(s.found) > room THEN s
+    WHEN s.read >= $budget THEN {found: s.found, read: s.read, cut: true}
+    ELSE [degree IN [COUNT { (f)-[:${rels}]-() }] | {
+      found: s.found + [x IN COLLECT {
+          MATCH (f)-[:${rels}]-(m:Entity)
+          WITH m LIMIT $scan
+          WITH m WHERE NOT m IN included AND ${nodePredicate('m', spec)}
+          WITH DISTINCT m LIMIT $limit
+          WITH m ORDER BY m.id
+          RETURN m }[..room + 1] WHERE NOT x IN s.found],
+      read: s.read + CASE WHEN degree < $scan THEN degree ELSE $scan END,
+      cut: s.cut OR degree > $scan}][0]
+    END) AS s
+  RETURN included + s.found[..room] AS nextIncluded, s.found[..room] AS nextFrontier, truncated OR s.cut OR size(s.found) > room AS nextTruncated, s.read AS nextRead
 }
-WITH nextIncluded AS included, nextFrontier AS frontier, nextTruncated AS truncated`;
+WITH nextIncluded AS included, nextFrontier AS frontier, nextTruncated AS truncated, nextRead AS read`;
 }
 
 /**
  * A whole neighbourhood in one statement: breadth first from $id for `depth` levels, at most
- * $limit nodes (the focus first, then level by level), `truncated` when the limit left reachable
- * nodes out, and for each node, in that order, what nodeFields gives. No row when $id does not exist.
+ * $limit nodes (the focus first, then level by level), `truncated` when a limit left reachable
+ * nodes out, and for each node, in that order, what nodeFields gives. No row when $id does not
+ * exist. Its work is bounded whatever the hubs: each level step reads at most $scan relationships
+ * of a node and the walk at most about $budget + $scan in all; nodeFields reads at most $scan of
+ * each of the (at most $limit) nodes.
  */
 export function neighborhoodQuery(spec: TraversalSpec, depth: number): CypherQuery {
   const levels = Array.from({ length: boundedInt(depth, 1, MAX_DEPTH, 'depth') }, () => levelStep(spec)).join('');
   const text = `
 MATCH (c:Entity {id: $id})
-WITH [c] AS included, [c] AS frontier, false AS truncated${levels}
+WITH [c] AS included, [c] AS frontier, false AS truncated, 0 AS read${levels}
 UNWIND range(0, size(included) - 1) AS i
 WITH included AS ns, truncated, i, included[i] AS n
-RETURN ${nodeColumns(spec, 'n', 'ns')},
+${nodeColumns(spec, 'n', 'ns', 'n, ns, truncated, i')},
   truncated
 ORDER BY i`;
   return { name: 'trace/neighborhood', text: text.trim() };

@@ -18,6 +18,12 @@ export interface Neighborhood {
   truncated: boolean;
 }
 
+/** The work bounds of a traversal statement: relationships read per node ($scan) and in all ($budget). */
+export interface TraversalWork {
+  scan: number;
+  budget: number;
+}
+
 export interface TimelineQuery {
   entityId: string | null;
   from: string | null;
@@ -89,17 +95,17 @@ export class TraceRepository {
     return { rows, read: records.reduce((n, r) => n + Number(toPlain(r.get('relationships'))), 0) };
   }
 
-  /** The neighbourhood of `id` (see neighborhoodQuery), or null when there is no such entity. */
-  async neighborhood(spec: TraversalSpec, id: string, depth: number, limit: number, window: Window): Promise<Neighborhood | null> {
-    const records = await this.db.read(neighborhoodQuery(spec, depth), { id, limit: int(limit), ...windowParams(window) });
+  /** The neighbourhood of `id` (see neighborhoodQuery), or null when there is no such entity; `work` bounds it on hubs. */
+  async neighborhood(spec: TraversalSpec, id: string, depth: number, limit: number, window: Window, work: TraversalWork): Promise<Neighborhood | null> {
+    const records = await this.db.read(neighborhoodQuery(spec, depth), { id, limit: int(limit), scan: int(work.scan), budget: int(work.budget), ...windowParams(window) });
     if (!records.length) return null;
     return { ...toNodeSet(records.map(recordNode)), truncated: records[0].get('truncated') === true };
   }
 
   /** The nodes among `ids` that exist, their traversable degree, and every relationship among them. */
-  async nodes(spec: TraversalSpec, ids: readonly string[], window: Window): Promise<NodeSet> {
+  async nodes(spec: TraversalSpec, ids: readonly string[], window: Window, work: Pick<TraversalWork, 'scan'>): Promise<NodeSet> {
     if (!ids.length) return toNodeSet([]).set;
-    const records = await this.db.read(nodesQuery(spec), { ids, ...windowParams(window) });
+    const records = await this.db.read(nodesQuery(spec), { ids, scan: int(work.scan), ...windowParams(window) });
     return toNodeSet(records.map(recordNode)).set;
   }
 

@@ -16,7 +16,7 @@ import { BoundedSearch, DEFAULT_SEARCH_BOUNDS, type SearchBounds } from './bound
 import { type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type PathData, type RawPath, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { FoundPath } from './path-search';
-import type { TraceRepository } from './trace.repository';
+import type { TraceRepository, TraversalWork } from './trace.repository';
 import { type RelationshipTypeName } from '../model/relationships';
 
 type Maybe<T> = T | null | undefined;
@@ -82,7 +82,7 @@ export class TraceService {
     const found = orderPaths((await search.paths(args.from, args.to, hops, first)).map(toRawPath)).slice(0, first);
     // no path may mean an unknown endpoint
     if (!found.length) await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
-    const set = await this.repo.nodes(spec, [...new Set(found.flatMap((p) => p.ids))], window);
+    const set = await this.repo.nodes(spec, [...new Set(found.flatMap((p) => p.ids))], window, this.work);
     const edgeById = new Map(set.edges.map((e) => [e.id, e]));
     const chosen = found.map((p) => ({ ...p, edges: p.edges.map((e) => edgeById.get(e.id) ?? e) }));
 
@@ -137,7 +137,7 @@ export class TraceService {
     const window = windowArg(args.since, args.until);
     const spec = neighborhoodSpec(args.kinds, relTypesArg(args.relationshipTypes), window);
 
-    const found = await this.repo.neighborhood(spec, args.id, depth, limit, window);
+    const found = await this.repo.neighborhood(spec, args.id, depth, limit, window, this.work);
     if (!found) throw new NotFoundError(`No entity with id "${args.id}"`, { field: 'id' });
     return this.assemble(spec, window, found.ids, null, found.truncated, args.includeDerived ?? false, true, limit, found.set);
   }
@@ -186,6 +186,11 @@ export class TraceService {
     return { ...file, filename: `${params.focus.replace(/[^A-Za-z0-9._-]+/g, '_')}-depth${depth}.${file.extension}` };
   }
 
+  /** What one traversal statement may read: TRACE_EXPANSION_BUDGET in all, nodeScan of any node. */
+  private get work(): TraversalWork {
+    return { scan: this.bounds.nodeScan, budget: this.bounds.expansionBudget };
+  }
+
   private search(spec: TraversalSpec, window: Window, describe: string): BoundedSearch {
     return new BoundedSearch((...a) => this.repo.expand(...a), spec, window, this.bounds, describe);
   }
@@ -225,7 +230,7 @@ export class TraceService {
     }
     const result = new Set(ids);
     // node data fetched with the traversal serves unless participants joined
-    const set = fetched ?? (await this.repo.nodes(spec, ids, window));
+    const set = fetched ?? (await this.repo.nodes(spec, ids, window, this.work));
     const hidden = hiddenCounts(set, result);
     const nodes: GraphNodeData[] = ids.flatMap((id) => {
       const info = set.info.get(id);

@@ -1,11 +1,23 @@
+import type { RunningService } from '../../src/http/service';
+import { startTestServer } from '../support/server';
 import { useSeededServer } from '../support/seeded-server';
 
-const svc = useSeededServer();
+// this file sends many new selection shapes in a few seconds: room for all of them in the budget
+const svc = useSeededServer({ PLAN_BUDGET_PER_MINUTE: '100000', PLAN_BUDGET_PER_CLIENT_PER_MINUTE: '100000' });
+/**
+ * The reference: the same service with no planning budget, so no selection gets a statement of its
+ * own and every relationship list is read level by level by the batched loaders.
+ */
+let levels: RunningService;
+beforeAll(async () => {
+  levels = await startTestServer({ PLAN_BUDGET_PER_MINUTE: '0' });
+});
+afterAll(() => levels.stop());
 
 /**
- * `entity(id:)` fetches the relationship lists selected under it in the same statement
- * (prefetch plan), while `node(id:)` still resolves them level by level through the batched
- * loaders: the same selection through both must give the same answer, and `entity` one round trip.
+ * Roots fetch the relationship lists selected under them in the same statement (prefetch plan),
+ * while the reference server resolves them level by level through the batched loaders: the same
+ * selection through both must give the same answer, and the planned one one round trip.
  */
 const TREE = `
 fragment Tree on Entity {
@@ -26,28 +38,32 @@ fragment Tree on Entity {
   ... on Product { makers { id name } }
 }`;
 
-async function post(query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: { e: unknown }; errors?: unknown[] };
+async function post(query: string, variables: Record<string, unknown>, url = svc.url) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   return { body, dbQueries: Number(res.headers.get('x-db-queries')) };
 }
 
-async function both(id: string, vars: Record<string, unknown> = {}) {
-  const variables = { id, first: 10, noProducts: false, ...vars };
-  const viaEntity = await post(`query($id: ID!, $first: Int, $noProducts: Boolean!) { e: entity(id: $id) { ...Tree } } ${TREE}`, variables);
-  const viaNode = await post(`query($id: ID!, $first: Int, $noProducts: Boolean!) { e: node(id: $id) { ...Tree } } ${TREE}`, variables);
-  expect(viaEntity.body.errors).toBeUndefined();
-  expect(viaNode.body.errors).toBeUndefined();
-  return { viaEntity, viaNode };
+/** The same request to the planned service and to the level-by-level reference. */
+async function both(query: string, variables: Record<string, unknown> = {}) {
+  const planned = await post(query, variables);
+  const reference = await post(query, variables, levels.url);
+  expect(planned.body.errors).toBeUndefined();
+  expect(reference.body.errors).toBeUndefined();
+  expect(planned.body.data).toEqual(reference.body.data);
+  return { planned, reference };
 }
 
-describe('entity(id:) with nested relationship lists in one statement', () => {
+const byId = (root: 'entity' | 'node') => `query($id: ID!, $first: Int, $noProducts: Boolean!) { e: ${root}(id: $id) { ...Tree } } ${TREE}`;
+
+describe('entity(id:) and node(id:) with nested relationship lists in one statement', () => {
   it.each(['company:alibaba', 'company:baidu', 'company:apple', 'company:taobao'])('%s: the same tree as level-by-level loading, in one round trip', async (id) => {
-    const { viaEntity, viaNode } = await both(id);
-    expect(viaEntity.body.data!.e).not.toBeNull();
-    expect(viaEntity.body.data).toEqual(viaNode.body.data);
-    expect(viaEntity.dbQueries).toBe(1);
-    expect(viaNode.dbQueries).toBeGreaterThan(1);
+    for (const root of ['entity', 'node'] as const) {
+      const { planned, reference } = await both(byId(root), { id, first: 10, noProducts: false });
+      expect(planned.body.data!.e).not.toBeNull();
+      expect(planned.dbQueries).toBe(1);
+      expect(reference.dbQueries).toBeGreaterThan(1);
+    }
   });
 
   it('partnerships, products and facts: the same tree whatever the kind', async () => {
@@ -56,34 +72,52 @@ describe('entity(id:) with nested relationship lists in one statement', () => {
     const ids = [...(page.body.data!.e as { nodes: { id: string }[] }).nodes, ...(products.body.data!.e as { nodes: { id: string }[] }).nodes].map((n) => n.id);
     expect(ids.length).toBe(6);
     for (const id of ids) {
-      const { viaEntity, viaNode } = await both(id);
-      expect(viaEntity.body.data).toEqual(viaNode.body.data);
-      expect(viaEntity.dbQueries).toBe(1);
+      const { planned } = await both(byId('node'), { id, first: 10, noProducts: false });
+      expect(planned.dbQueries).toBe(1);
     }
   });
 
   it('follows variables and @skip: a smaller first or a skipped field changes the answer as it should', async () => {
-    const { viaEntity } = await both('company:alibaba', { first: 1, noProducts: true });
-    const e = viaEntity.body.data!.e as { partnerships: unknown[]; products?: unknown };
+    const { planned } = await both(byId('entity'), { id: 'company:alibaba', first: 1, noProducts: true });
+    const e = planned.body.data!.e as { partnerships: unknown[]; products?: unknown };
     expect(e.partnerships).toHaveLength(1);
     expect(e.products).toBeUndefined();
   });
 
   it('an unknown id is null, and a bad argument is still refused by its field', async () => {
-    const missing = await post(`query($id: ID!, $first: Int, $noProducts: Boolean!) { e: entity(id: $id) { ...Tree } } ${TREE}`, { id: 'company:none', first: 10, noProducts: false });
-    expect(missing.body.errors).toBeUndefined();
-    expect(missing.body.data!.e).toBeNull();
-    const bad = await post(`query($id: ID!, $first: Int, $noProducts: Boolean!) { e: entity(id: $id) { ...Tree } } ${TREE}`, { id: 'company:alibaba', first: 501, noProducts: false });
-    expect(bad.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) })]);
+    for (const root of ['entity', 'node'] as const) {
+      const missing = await post(byId(root), { id: 'company:none', first: 10, noProducts: false });
+      expect(missing.body.errors).toBeUndefined();
+      expect(missing.body.data!.e).toBeNull();
+      const bad = await post(byId(root), { id: 'company:alibaba', first: 501, noProducts: false });
+      expect(bad.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) })]);
+    }
   });
 
   it('several roots with the same selection share one statement', async () => {
-    const res = await post(
-      `query($first: Int, $noProducts: Boolean!) { a: entity(id: "company:alibaba") { ...Tree } b: entity(id: "company:baidu") { ...Tree } } ${TREE}`,
-      { first: 10, noProducts: false },
-    );
-    expect(res.body.errors).toBeUndefined();
-    expect(res.dbQueries).toBe(1);
+    const { planned } = await both(`query($first: Int, $noProducts: Boolean!) { a: entity(id: "company:alibaba") { ...Tree } b: node(id: "company:baidu") { ...Tree } } ${TREE}`, {
+      first: 10,
+      noProducts: false,
+    });
+    expect(planned.dbQueries).toBe(1);
+  });
+
+  it('several roots with different selections (aliases) share one statement too, each answered as asked', async () => {
+    const query = `query($first: Int, $noProducts: Boolean!) {
+      a: entity(id: "company:alibaba") { ...Tree }
+      b: node(id: "company:baidu") { id ... on Company { products(first: 2) { id name } } }
+      c: entity(id: "company:apple") { name }
+      d: entity(id: "company:alibaba") { ... on Company { sectors { id name } } }
+      none: node(id: "company:none") { id }
+    } ${TREE}`;
+    const { planned } = await both(query, { first: 10, noProducts: false });
+    expect(planned.dbQueries).toBe(1);
+    const data = planned.body.data as Record<string, Record<string, unknown> | null>;
+    // each alias has exactly the fields it selected, whatever the shared statement read
+    expect(Object.keys(data.b!)).toEqual(['id', 'products']);
+    expect(data.c).toEqual({ name: expect.any(String) });
+    expect(Object.keys(data.d!)).toEqual(['sectors']);
+    expect(data.none).toBeNull();
   });
 
   it('records fetched for one selection never answer another: a sibling root asking for more fields gets them all', async () => {
@@ -103,36 +137,54 @@ describe('entity(id:) with nested relationship lists in one statement', () => {
     expect(data.slim.products.map((p) => p.id)).toEqual(data.full.products.map((p) => p.id));
   });
 
-  it('search: hits with relationship lists in one statement, the same lists as node(id:) gives', async () => {
+  it('search: hits with relationship lists in one statement, the same lists as level-by-level loading', async () => {
     const sel = '... on Company { country products(first: 3) { id name makers { id } } partnerships { role partnership { id name } } }';
-    const res = await post(`{ e: search(text: "Alibaba", first: 5) { score entity { id kind name ${sel} } } }`, {});
-    expect(res.body.errors).toBeUndefined();
-    expect(res.dbQueries).toBe(1);
-    const hits = res.body.data!.e as { score: number; entity: { id: string; kind: string } }[];
+    const { planned } = await both(`{ e: search(text: "Alibaba", first: 5) { score entity { id kind name ${sel} } } }`);
+    expect(planned.dbQueries).toBe(1);
+    const hits = planned.body.data!.e as { score: number; entity: { id: string; kind: string } }[];
     expect(hits[0].entity.id).toBe('company:alibaba');
-    for (const hit of hits) {
-      const one = await post(`query($id: ID!) { e: node(id: $id) { id ... on Entity { kind name } ${sel} } }`, { id: hit.entity.id });
-      expect(one.body.data!.e).toEqual(hit.entity);
-    }
   });
 
-  it('connections: a page with nested lists in one statement, the same lists as node(id:) gives, across pages', async () => {
+  it('connections: a page with nested lists in one statement, the same lists as level-by-level loading, across pages', async () => {
     const sel = 'country products(first: 3) { id name } partnerships(first: 2) { role partnership { id date parties(first: 3) { role entity { id kind } } } }';
     let after: string | null = null;
     let pages = 0;
     do {
-      const res = await post(`query($after: String) { e: companies(first: 4, after: $after) { edges { cursor node { id kind name ${sel} } } nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
-      expect(res.body.errors).toBeUndefined();
-      expect(res.dbQueries).toBe(1);
-      const page = res.body.data!.e as { edges: { node: { id: string } }[]; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      const { planned } = await both(`query($after: String) { e: companies(first: 4, after: $after) { edges { cursor node { id kind name ${sel} } } nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(planned.dbQueries).toBe(1);
+      const page = planned.body.data!.e as { edges: { node: { id: string } }[]; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
       expect(page.nodes.map((n) => n.id)).toEqual(page.edges.map((e) => e.node.id));
-      for (const { node } of page.edges) {
-        const one = await post(`query($id: ID!) { e: node(id: $id) { id ... on Entity { kind name } ... on Company { ${sel} } } }`, { id: node.id });
-        expect(one.body.data!.e).toEqual(node);
-      }
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages += 1;
     } while (after && pages < 4);
     expect(pages).toBeGreaterThan(1);
+  });
+
+  it('events: a page of events with their participants and places in one statement', async () => {
+    const { planned } = await both('{ e: events(first: 5) { nodes { id name date participants(first: 3) { role entity { id name } } places { id } about { id } } } }');
+    expect(planned.dbQueries).toBe(1);
+    expect((planned.body.data!.e as { nodes: unknown[] }).nodes.length).toBeGreaterThan(0);
+  });
+
+  it('Source.entities: the pages of the entities sources reported, with their lists and totals, in one statement, across pages', async () => {
+    const sel = `id name kind ... on Company { products(first: 2) { id name } } ... on Partnership { parties(first: 3) { role entity { id } } }`;
+    const page = `entities(first: $first, after: $after, kinds: $kinds) { totalCount edges { cursor node { ${sel} } } pageInfo { hasNextPage endCursor } }`;
+    const query = `query($first: Int, $after: String, $kinds: [EntityKind!]) { e: sources(first: 2) { nodes { id title ${page} } } }`;
+    type Page = { totalCount: number; edges: { cursor: string; node: { id: string; kind: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const first = await both(query, { first: 4, after: null, kinds: null });
+    expect(first.planned.dbQueries).toBe(1);
+    const sources = (first.planned.body.data!.e as { nodes: { id: string; entities: Page }[] }).nodes;
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources[0].entities.totalCount).toBeGreaterThan(4);
+    // the next page of one source, through entity(id:), and only some kinds
+    const next = `query($id: ID!, $first: Int, $after: String, $kinds: [EntityKind!]) { e: entity(id: $id) { ... on Source { ${page} } } }`;
+    const second = await both(next, { id: sources[0].id, first: 4, after: sources[0].entities.pageInfo.endCursor, kinds: null });
+    expect(second.planned.dbQueries).toBe(1);
+    const ids = (second.planned.body.data!.e as { entities: Page }).entities.edges.map((e) => e.node.id);
+    expect(ids.every((id) => id > sources[0].entities.edges[3].node.id)).toBe(true);
+    const companies = await both(next, { id: sources[0].id, first: 3, after: null, kinds: ['COMPANY', 'PARTNERSHIP'] });
+    expect(companies.planned.dbQueries).toBe(1);
+    const kinds = (companies.planned.body.data!.e as { entities: Page }).entities.edges.map((e) => e.node.kind);
+    expect(kinds.every((k) => k === 'COMPANY' || k === 'PARTNERSHIP')).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { timelineCountQuery, timelinePageQuery, type TimelineShape } from '../../src/trace/timeline.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
-import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
+import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
@@ -108,7 +108,20 @@ const TREE_PLAN: PrefetchPlan = {
     },
   ],
 };
+/** A source's page of Source.entities (with its total), and each entity's products. */
+const PAGE_PLAN: PrefetchPlan = {
+  fields: [],
+  signature: 'query-plans page',
+  branches: [],
+  pages: [
+    {
+      page: { rows: 11, after: 'company:a', kinds: ['COMPANY'], withTotal: true },
+      child: { fields: [], signature: 'child', branches: [{ branch: { type: 'MAKES', direction: 'OUT', limit: 5 }, edge: 'ROLE', child: { fields: [], signature: '', branches: [] } }] },
+    },
+  ],
+};
 const trees = withPrefetch(cypher('relationship/entity-trees'), TREE_PLAN);
+const sourcePages = withPrefetch(cypher('relationship/entity-trees'), PAGE_PLAN);
 const search = withPrefetch(cypher('entity/search'), TREE_PLAN, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
 const page = pageWithPrefetch('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true, TREE_PLAN);
 
@@ -127,14 +140,25 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: restoreRelationships('PARTY_TO', 'create'), params: { rows: [] } },
   { query: restoreRelationships('REPORTED_IN', 'merge'), params: { rows: [] } },
   { query: relatedBatchQuery([{ type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 }]), params: { ids0: [ID], limit0: int(10) } },
+  {
+    query: relatedGenericQuery,
+    params: {
+      keys: [
+        { branch: 0, id: ID, type: 'PARTY_TO', direction: 'OUT', label: 'Partnership', limit: int(10) },
+        { branch: 1, id: ID, type: '*', direction: 'IN', label: 'Entity', limit: int(5) },
+      ],
+      limit: int(10),
+    },
+  },
   { query: pageQuery('COMPANY', { country: 'CN', equals: [] }, { field: 'NAME', direction: 'ASC' }, true), params: { country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: countQuery('COMPANY', { country: 'CN', equals: [] }), params: { country: 'CN' } },
   { query: trees.query, params: { ...trees.params, ids: [ID, 'company:baidu'] } },
+  { query: sourcePages.query, params: { ...sourcePages.params, ids: ['source:x'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
-  { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300) } },
-  { query: nodesQuery(spec), params: { ids: [ID] } },
+  { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300), scan: int(2000), budget: int(50000) } },
+  { query: nodesQuery(spec), params: { ids: [ID], scan: int(2000) } },
   ...[true, false].flatMap((entity) => [
     { query: timelinePageQuery({ entity, from: true, to: true, cursor: true }), params: { ...timelineParams, entityId: entity ? ID : null } },
     { query: timelinePageQuery({ entity, from: false, to: false, cursor: false }), params: { ...timelineParams, entityId: entity ? ID : null } },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { MAX_PREFETCH_BRANCHES, planSelection, PrefetchPlan } from '../../src/read/planner/prefetch.plan';
+import { MAX_PREFETCH_BRANCHES, mergePlans, planSelection, PrefetchPlan } from '../../src/read/planner/prefetch.plan';
+import { branchCount, planShape } from '../../src/read/planner/prefetch.shape';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import { getSchema } from '../../src/api/schema';
 
@@ -27,9 +28,7 @@ function shape(p: PrefetchPlan): unknown {
   });
 }
 
-function countBranches(p: PrefetchPlan): number {
-  return p.branches.reduce((n, b) => n + 1 + countBranches(b.child), 0);
-}
+const countBranches = branchCount;
 
 describe('prefetch plan: the relationship keys a selection will load', () => {
   it('two nested levels through role wrappers, with the properties each level reads', () => {
@@ -99,4 +98,82 @@ describe('prefetch plan: the relationship keys a selection will load', () => {
     expect(c.query.text).not.toMatch(/LIMIT \d/);
     expect(c.params).toEqual({ pf0: expect.objectContaining({ low: 5 }) });
   });
+
+  it('node(id:): every Node is an entity, planned like entity(id:)', () => {
+    const sel = '{ id ... on Company { country products(first: 3) { id name } } }';
+    const viaNode = plan(`{ node(id: "x") ${sel} }`, 'Node');
+    expect(viaNode).toEqual(plan(`{ entity(id: "x") ${sel} }`, 'Entity'));
+    expect(shape(viaNode)).toEqual(['MAKES>OUT>:3']);
+  });
 });
+
+describe('mergePlans: one statement for several selections', () => {
+  it('reads the union of the branches and properties, at every level; the order of the plans does not matter', () => {
+    const a = plan(`{ entity(id: "a") { ... on Company { country partnerships(first: 2) { partnership { date } } } } }`, 'Entity');
+    const b = plan(`{ entity(id: "b") { ... on Company { website products { id } partnerships(first: 2) { partnership { name parties { entity { id } } } } } } }`, 'Entity');
+    const merged = mergePlans([a, b])!;
+    expect(shape(merged)).toEqual(['MAKES>OUT>:10', { 'PARTY_TO>OUT>PARTNERSHIP:2': ['PARTY_TO>IN>:10'] }]);
+    expect(merged.fields).toEqual(['country', 'website']);
+    expect(merged.branches[1].child.fields).toEqual(['date']);
+    expect(mergePlans([b, a])).toEqual(merged);
+    expect(mergePlans([a])).toEqual(a);
+  });
+
+  it(`is null when together the plans need more than ${MAX_PREFETCH_BRANCHES} branches`, () => {
+    const aliases = (from: number) => Array.from({ length: 30 }, (_, i) => `p${i}: products(first: ${from + i}) { id }`).join(' ');
+    const a = plan(`{ entity(id: "x") { ... on Company { ${aliases(1)} } } }`, 'Entity');
+    const b = plan(`{ entity(id: "x") { ... on Company { ${aliases(31)} } } }`, 'Entity');
+    expect(mergePlans([a, b])).toBeNull();
+    expect(mergePlans([a, a])).toEqual(a);
+  });
+});
+
+describe('Source.entities: a page planned with its source', () => {
+  const doc = (args: string, total = 'totalCount') =>
+    `{ sources(first: 2) { nodes { id entities(${args}) { ${total} edges { cursor node { id ... on Company { products(first: 2) { id } } } } } } } }`;
+
+  it('the page as the resolver reads it (rows, cursor, kinds, total), and the lists under its entities', () => {
+    const p = plan(doc('first: 3, kinds: [COMPANY]'), 'SourceConnection');
+    expect(p.branches).toEqual([]);
+    expect(p.pages).toHaveLength(1);
+    expect(p.pages![0].page).toEqual({ rows: 4, after: null, kinds: ['COMPANY'], withTotal: true });
+    expect(shape(p.pages![0].child)).toEqual(['MAKES>OUT>:2']);
+    expect(branchCount(p)).toBe(3);
+    expect(plan(doc('first: 3', ''), 'SourceConnection').pages![0].page.withTotal).toBe(false);
+    // a bad argument is left to the resolver
+    expect(plan(doc('first: -1'), 'SourceConnection').pages).toBeUndefined();
+  });
+
+  it('one statement text for every page of one shape: the cursor, kinds and size are parameters', () => {
+    const a = plan(doc('first: 3, kinds: [COMPANY]'), 'SourceConnection');
+    const b = plan(doc('first: 5, after: "WyJJRCIsInNvdXJjZTp4Il0"'), 'SourceConnection');
+    expect(a.signature).not.toBe(b.signature);
+    expect(planShape(a)).toBe(planShape(b));
+    const c = withPrefetch({ name: 'test/base', text: 'MATCH (n0:Source) RETURN n0' }, a);
+    expect(c.query.text).toBe(
+      [
+        'CALL () {',
+        'MATCH (n0:Source) RETURN n0',
+        '}',
+        'CALL (n0) {',
+        '  MATCH (n1:Entity)-[:REPORTED_IN]->(n0)',
+        '  WHERE ($pf0a IS NULL OR n1.id > $pf0a) AND (size($pf0k) = 0 OR n1.kind IN $pf0k)',
+        '  WITH DISTINCT n1 ORDER BY n1.id LIMIT $pf0n',
+        '  CALL (n1) {',
+        '    MATCH (n1)-[r1:MAKES]->(n2:Entity)',
+        '    WITH r1, n2 ORDER BY n2.name, n2.id LIMIT $pf1',
+        '    RETURN collect({type: type(r1), rel: {role: r1.role}, m: n2 {.id, .kind, .name}, pf: []}) AS pf1',
+        '  }',
+        '  RETURN collect({m: n1 {.id, .kind, .name}, pf: [pf1]}) AS pf0',
+        '}',
+        'CALL (n0) {',
+        '  MATCH (n1:Entity)-[:REPORTED_IN]->(n0) WHERE (size($pf0k) = 0 OR n1.kind IN $pf0k)',
+        '  RETURN count(DISTINCT n1) AS pf0t',
+        '}',
+        'RETURN n0 {.id, .kind, .name} AS n, [{entities: pf0, total: pf0t}] AS pf',
+      ].join('\n'),
+    );
+    expect(c.params).toEqual({ pf0a: null, pf0k: ['COMPANY'], pf0n: expect.objectContaining({ low: 4 }), pf1: expect.objectContaining({ low: 2 }) });
+  });
+});
+

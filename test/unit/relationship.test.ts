@@ -1,6 +1,7 @@
 import { EntityFields, toEntityRecord } from '../../src/read/entity/entity.model';
 import type { PartialEntityRecord } from '../../src/read/entity/entity.view';
-import { relatedBatchQuery } from '../../src/read/relationship/relationship.cypher';
+import { batchShape, relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationships';
 import { RELATION_FIELDS } from '../../src/read/relationship/relationship.fields';
 import { branchSignature, RelatedRecord } from '../../src/read/relationship/relationship.model';
 import { fieldRead, RelationArgs, RelationFieldSpec } from '../../src/read/relationship/relationship.read';
@@ -33,9 +34,46 @@ describe('relationship batch query', () => {
         '}',
         `RETURN ${i} AS branch, id, type(r) AS type, ${EDGE_PROJECTION('r')} AS rel, ${NODE_PROJECTION('m')} AS m`,
       ].join('\n');
-    expect(q.name).toBe('relationship/related:PARTY_TO>OUT>PARTNERSHIP,PARTY_TO>IN>,*>IN>');
+    expect(q.name).toBe('relationship/related');
+    expect(batchShape([
+      { type: 'PARTY_TO', direction: 'OUT', kind: 'PARTNERSHIP', limit: 10 },
+      { type: 'PARTY_TO', direction: 'IN', limit: 10 },
+      { type: '*', direction: 'IN', limit: 5 },
+    ])).toBe('relationship/related:PARTY_TO>OUT>PARTNERSHIP,PARTY_TO>IN>,*>IN>');
     expect(q.text).toBe(
       [part(0, 'MATCH (n)-[r:PARTY_TO]->(m:Partnership)'), part(1, 'MATCH (n)<-[r:PARTY_TO]-(m:Entity)'), part(2, "MATCH (n)<-[r]-(m:Entity) WHERE type(r) <> 'REPORTED_IN'")].join('\nUNION ALL\n'),
+    );
+  });
+});
+
+describe('generic relationship query: one text for every batch', () => {
+  it('one UNION part per type and direction, each reading only its typed edges for the keys that name them', () => {
+    const part = (type: string, direction: 'OUT' | 'IN') => {
+      const r = type === '*' ? '[r]' : `[r:${type}]`;
+      const match = direction === 'OUT' ? `(n)-${r}->(m:Entity)` : `(n)<-${r}-(m:Entity)`;
+      return [
+        `    WITH n, k WHERE k.type = '${type}' AND k.direction = '${direction}'`,
+        `    MATCH ${match}${type === '*' ? " WHERE type(r) <> 'REPORTED_IN'" : ''}`,
+        '    RETURN r, m',
+      ].join('\n');
+    };
+    const parts = [...RELATIONSHIP_TYPE_NAMES, '*'].flatMap((t) => [part(t, 'OUT'), part(t, 'IN')]);
+    expect(parts).toHaveLength(46);
+    expect(relatedGenericQuery.text).toBe(
+      [
+        'UNWIND $keys AS k',
+        'MATCH (n:Entity {id: k.id})',
+        'CALL (n, k) {',
+        '  CALL (n, k) {',
+        parts.join('\n    UNION ALL\n'),
+        '  }',
+        '  WITH r, m WHERE k.label IN labels(m)',
+        '  WITH r, m ORDER BY m.name, m.id LIMIT $limit',
+        `  RETURN collect({type: type(r), rel: ${EDGE_PROJECTION('r')}, m: ${NODE_PROJECTION('m')}}) AS rows`,
+        '}',
+        'UNWIND rows[..k.limit] AS row',
+        'RETURN k.branch AS branch, k.id AS id, row.type AS type, row.rel AS rel, row.m AS m',
+      ].join('\n'),
     );
   });
 });

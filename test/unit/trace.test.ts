@@ -106,11 +106,15 @@ describe('trace Cypher builder', () => {
 
   it('builds a neighbourhood as one statement: a level per depth, each node offering at most $limit before sorting', () => {
     const all = neighborhoodSpec(null, null, noWindow);
-    const levels = (depth: number) => neighborhoodQuery(all, depth).text.split('CALL (included, frontier, truncated)').length - 1;
+    const levels = (depth: number) => neighborhoodQuery(all, depth).text.split('CALL (included, frontier, truncated, read)').length - 1;
     expect([1, 2, 3].map(levels)).toEqual([1, 2, 3]);
     const text = neighborhoodQuery(all, 2).text;
-    // a hub's neighbours are cut at $limit as Neo4j finds them, and only those are sorted
+    // a hub's relationships are read at most $scan, its neighbours cut at $limit as Neo4j finds them, and only those are sorted
+    expect(text).toMatch(/-\(m:Entity\)\s+WITH m LIMIT \$scan\s+WITH m WHERE NOT m IN included AND /);
     expect(text).toMatch(/WITH DISTINCT m LIMIT \$limit\s+WITH m ORDER BY m\.id/);
+    // the walk stops once it may have read $budget relationships, and says so
+    expect(text).toContain('WHEN s.read >= $budget THEN {found: s.found, read: s.read, cut: true}');
+    expect(text).toContain('truncated OR s.cut OR size(s.found) > room AS nextTruncated');
     expect(text).not.toMatch(/ORDER BY m\.id LIMIT/);
     expect(text).toContain('MATCH (c:Entity {id: $id})');
     expect(text).not.toMatch(/company:/);
@@ -125,10 +129,25 @@ describe('trace Cypher builder', () => {
     expect(normal(floor)).toBe(normal(neighborhoodQuery(neighborhoodSpec(null, null, noWindow), 2).text));
   });
 
-  it("counts degree from Neo4j's degree store unless a node predicate matters", () => {
+  it("counts degree from Neo4j's degree store unless a node predicate matters, and reads no more than $scan of a hub", () => {
     const all = neighborhoodSpec(null, null, noWindow);
     expect(needsNodePredicate(all)).toBe(false);
-    expect(nodesQuery(all).text).toMatch(/COUNT \{ \(n\)-\[:[A-Z_|]+\]-\(\) \}/);
+    expect(nodesQuery(all).text).toMatch(/WITH n, ns, COUNT \{ \(n\)-\[:[A-Z_|]+\]-\(\) \} AS typed\nRETURN n \{[^\n]*\} AS node,\n {2}typed AS degree,/);
+    const companies = nodesQuery(neighborhoodSpec(['COMPANY'], ['PARTY_TO'], noWindow)).text;
+    const edge = '{type: type(r), target: m.id, properties: r {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null}, counted: (m:Company)}';
+    expect(companies).toBe(
+      [
+        'MATCH (n:Entity) WHERE n.id IN $ids',
+        'WITH collect(n) AS ns',
+        'UNWIND ns AS n',
+        'WITH n, ns, COUNT { (n)-[:PARTY_TO]-() } AS typed',
+        'RETURN n {.*, createdAt: null, updatedAt: null, createdBy: null, updatedBy: null, contentHash: null, _orderDate: null, _timelineDate: null, _degree: null, _partnerships: null, _investments: null, _events: null} AS node,',
+        '  CASE WHEN typed <= $scan THEN COUNT { (n)-[:PARTY_TO]-(m) WHERE (m:Company) } ELSE typed END AS degree,',
+        '  CASE WHEN typed <= $scan',
+        `            THEN COLLECT { MATCH (n)-[r:PARTY_TO]->(m) WHERE m IN ns RETURN ${edge} }`,
+        `            ELSE COLLECT { UNWIND ns AS m MATCH (n)-[r:PARTY_TO]->(m) RETURN ${edge} } END AS out`,
+      ].join('\n'),
+    );
     expect(needsNodePredicate(neighborhoodSpec(['COMPANY'], null, noWindow))).toBe(true);
     expect(needsNodePredicate(neighborhoodSpec(null, null, { since: '2025-01-01', until: null }))).toBe(true);
     expect(needsNodePredicate(pathSpec(null, null, noWindow))).toBe(true);

@@ -60,9 +60,11 @@ export class TraceResolver {
   @Query(() => Subgraph, {
     description:
       'What surrounds an entity: everything within `depth` hops (1-3) over every relationship but provenance, breadth first, ' +
-      'at most `limit` nodes (1-2000); `truncated` and each node\'s `hiddenNeighbors` say what the limit left out. ' +
-      'Within a level, nodes join in the order of the node they are reached from, then by id; of a node with more than `limit` ' +
-      'new neighbours only the first `limit` the database finds are considered (not the smallest ids), so a hub costs no more than the limit.',
+      'at most `limit` nodes (1-2000); `truncated` and each node\'s `hiddenNeighbors` say what the limits left out. ' +
+      'Within a level, nodes join in the order of the node they are reached from, then by id; of each node only the first 2000 ' +
+      'relationships the database finds are read, and of those the first `limit` new neighbours considered (not the smallest ids), ' +
+      'and the whole walk reads at most 50,000 relationships (the server\'s TRACE_EXPANSION_BUDGET): a hub costs no more than these ' +
+      'bounds, and a result they cut is `truncated`.',
   })
   neighborhood(
     @Arg('id', () => ID) id: string,

@@ -58,7 +58,8 @@ export class GraphNode {
   @Field(() => Int, {
     description:
       'neighbours not included in this result ("+N more"), over the relationships and kinds this query may traverse; ' +
-      'counted by relationship, so a hidden node joined by two relationships counts twice',
+      'counted by relationship, so a hidden node joined by two relationships counts twice; of a node with more than 2000 such ' +
+      'relationships every one counts, whatever the kind or dates at its other end (reading them all would cost too much)',
   })
   hiddenNeighbors!: number;
 

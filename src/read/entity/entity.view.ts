@@ -17,6 +17,8 @@ export type PrefetchedLists = ReadonlyMap<string, readonly RelatedRecord<Partial
  */
 export interface PartialEntityRecord extends EntityFields {
   prefetched: PrefetchedLists;
+  /** for a Source, the pages of `Source.entities` its selection reads, by source.page.ts pageSignature */
+  pages?: ReadonlyMap<string, { entities: PartialEntityRecord[]; total: number | null }>;
 }
 
 /** What a resolver under an entity receives: a full record, or the partial one its selection fetched. */

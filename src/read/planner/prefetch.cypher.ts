@@ -10,7 +10,8 @@ import { branchMatch } from '../relationship/relationship.cypher';
  * answering exactly what the batched relationship query (relationship.cypher.ts) answers for one
  * key: edges of one type and direction to entities of one kind, ordered by name then id, limited.
  * Each subquery collects its rows into a list of `{type, rel, m, pf}` maps, `pf` holding the
- * lists of the branches below, so a whole tree comes back in one row per root entity.
+ * lists of the branches below, so a whole tree comes back in one row per root entity. A page of
+ * `Source.entities` is a subquery too, and a `{entities, total}` map among the lists.
  * Relationship types and labels come from the model tables in src/model/ (the plan only holds
  * values validated against them); limits are parameters `$pf<i>`.
  */
@@ -34,11 +35,11 @@ function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
   function calls(p: PrefetchPlan, from: string, depth: number, indent: string): { text: string; names: string[] } {
     const parts: string[] = [];
     const names: string[] = [];
+    const to = `n${depth + 1}`;
     for (const { branch, edge, child } of p.branches) {
       const name = `pf${counter++}`;
       params[name] = int(branch.limit);
       const rel = `r${depth}`;
-      const to = `n${depth + 1}`;
       const inner = calls(child, to, depth + 1, `${indent}  `);
       parts.push(
         [
@@ -51,6 +52,27 @@ function prefetchCypher(plan: PrefetchPlan, rootVar: string): PrefetchCypher {
         ].join('\n'),
       );
       names.push(name);
+    }
+    // Source.entities pages, as cypher/source/entities-by-ids.cypher reads one: by id after $<name>a, of kinds $<name>k
+    for (const { page, child } of p.pages ?? []) {
+      const name = `pf${counter++}`;
+      Object.assign(params, { [`${name}a`]: page.after, [`${name}k`]: page.kinds, [`${name}n`]: int(page.rows) });
+      const inner = calls(child, to, depth + 1, `${indent}  `);
+      const reported = `MATCH (${to}:Entity)-[:REPORTED_IN]->(${from})`;
+      const ofKinds = `(size($${name}k) = 0 OR ${to}.kind IN $${name}k)`;
+      parts.push(
+        [
+          `${indent}CALL (${from}) {`,
+          `${indent}  ${reported}`,
+          `${indent}  WHERE ($${name}a IS NULL OR ${to}.id > $${name}a) AND ${ofKinds}`,
+          `${indent}  WITH DISTINCT ${to} ORDER BY ${to}.id LIMIT $${name}n`,
+          ...(inner.text ? [inner.text] : []),
+          `${indent}  RETURN collect({m: ${nodeProjection(to, child.fields)}, pf: [${inner.names.join(', ')}]}) AS ${name}`,
+          `${indent}}`,
+          ...(page.withTotal ? [`${indent}CALL (${from}) {`, `${indent}  ${reported} WHERE ${ofKinds}`, `${indent}  RETURN count(DISTINCT ${to}) AS ${name}t`, `${indent}}`] : []),
+        ].join('\n'),
+      );
+      names.push(`{entities: ${name}, total: ${page.withTotal ? `${name}t` : 'null'}}`);
     }
     return { text: parts.join('\n'), names };
   }

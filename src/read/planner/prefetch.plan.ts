@@ -17,6 +17,7 @@ import {
 import { relationField } from '../relationship/relationship.fields';
 import { branchSignature, RelBranch } from '../relationship/relationship.model';
 import { FieldRead, fieldRead, RelationArgs } from '../relationship/relationship.read';
+import { pageSignature, REPORTED_FIELD, reportedPage, type ReportedArgs, type ReportedPage } from '../source/source.page';
 
 /**
  * Which relationship keys a request's field resolvers are going to load, worked out from the
@@ -36,8 +37,16 @@ export interface PrefetchPlan {
    * handed only to the resolvers of this selection, never to the request's shared loaders
    */
   fields: readonly string[] | 'ALL';
-  /** canonical text of the plan: equal plans share one statement text */
+  /** `Source.entities` pages read at this entity (source.page.ts; only a Source has any) */
+  pages?: PrefetchPage[];
+  /** canonical text of the plan with its values (limits, pages): equal plans share one statement and its parameters */
   signature: string;
+}
+
+export interface PrefetchPage {
+  page: ReportedPage;
+  /** what is fetched under each entity of the page */
+  child: PrefetchPlan;
 }
 
 export interface PrefetchBranch {
@@ -59,6 +68,7 @@ export interface SelectionContext {
 
 class PlanBuilder {
   readonly branches = new Map<string, { branch: RelBranch; edge: 'ROLE' | 'ALL'; child: PlanBuilder }>();
+  readonly pages = new Map<string, { page: ReportedPage; child: PlanBuilder }>();
   readonly fields = new Set<string>();
   allFields = false;
 
@@ -76,14 +86,38 @@ class PlanBuilder {
     return child;
   }
 
+  /** A page of `Source.entities` (its own CALL, and one more for its total). */
+  addPage(page: ReportedPage, budget: { left: number }): PlanBuilder | null {
+    const sig = pageSignature(page);
+    const found = this.pages.get(sig);
+    if (found) return found.child;
+    if (budget.left <= 0) return null;
+    budget.left -= 1;
+    const child = new PlanBuilder();
+    this.pages.set(sig, { page, child });
+    return child;
+  }
+
+  /** Adds everything `plan` reads (for one statement serving several selections); false if the budget cut it. */
+  merge(plan: PrefetchPlan, budget: { left: number }): boolean {
+    if (plan.fields === 'ALL') this.allFields = true;
+    else for (const f of plan.fields) this.fields.add(f);
+    return (
+      plan.branches.every(({ branch, edge, child }) => this.add(branch, edge, budget)?.merge(child, budget) ?? false) &&
+      (plan.pages ?? []).every(({ page, child }) => this.addPage(page, budget)?.merge(child, budget) ?? false)
+    );
+  }
+
   freeze(): PrefetchPlan {
     const fields = this.allFields ? 'ALL' : [...this.fields].sort();
-    const branches = [...this.branches.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, v]) => ({ branch: v.branch, edge: v.edge, child: v.child.freeze() }));
+    const byKey = <T>(m: Map<string, T>): T[] => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+    const branches = byKey(this.branches).map((v) => ({ branch: v.branch, edge: v.edge, child: v.child.freeze() }));
+    const pages = byKey(this.pages).map((v) => ({ page: v.page, child: v.child.freeze() }));
     const own = fields === 'ALL' ? '*' : fields.join(' ');
-    const signature = `(${own})${branches.map((b) => `${branchSignature(b.branch)}${b.edge === 'ALL' ? '+' : ''}{${b.child.signature}}`).join(',')}`;
-    return { branches, fields, signature };
+    const signature =
+      `(${own})${branches.map((b) => `${branchSignature(b.branch)}${b.edge === 'ALL' ? '+' : ''}{${b.child.signature}}`).join(',')}` +
+      pages.map((p) => `#entities${pageSignature(p.page)}{${p.child.signature}}`).join('');
+    return pages.length ? { branches, pages, fields, signature } : { branches, fields, signature };
   }
 }
 
@@ -112,6 +146,17 @@ export function planSelection(ctx: SelectionContext, fieldNodes: readonly FieldN
   return root.freeze();
 }
 
+/**
+ * One plan that reads everything each of `plans` reads: one statement can then fetch the entities
+ * of several selections (aliased roots), each record holding the lists and properties of all of
+ * them. Null when together they exceed MAX_PREFETCH_BRANCHES.
+ */
+export function mergePlans(plans: readonly PrefetchPlan[]): PrefetchPlan | null {
+  const merged = new PlanBuilder();
+  const budget = { left: MAX_PREFETCH_BRANCHES };
+  return plans.every((plan) => merged.merge(plan, budget)) ? merged.freeze() : null;
+}
+
 function included(ctx: SelectionContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variableValues)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, ctx.variableValues)?.if !== false;
@@ -138,6 +183,7 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
   const name = node.name.value;
   const def = parent.getFields()[name];
   if (!def) return;
+  if (typeName === REPORTED_FIELD.type && name === REPORTED_FIELD.field) return planPage(ctx, node, def, into, budget);
   const spec = relationField(typeName, name);
   if (!spec) return readProperties(name, def, into);
   let read: FieldRead;
@@ -151,6 +197,31 @@ function planField(ctx: SelectionContext, node: FieldNode, typeName: string, int
   const leaves = addRead(read, into, budget);
   if (!node.selectionSet) return;
   for (const leaf of leaves) planNeighbours(ctx, node.selectionSet as SelectionSetNode, resultType, leaf, budget);
+}
+
+/** `Source.entities`: a page read with its source, and what its selection reads under each entity. */
+function planPage(ctx: SelectionContext, node: FieldNode, def: GraphQLField<unknown, unknown>, into: PlanBuilder, budget: { left: number }): void {
+  if (!node.selectionSet) return;
+  let page: ReportedPage;
+  try {
+    const args = getArgumentValues(def, node, ctx.variableValues) as Omit<ReportedArgs, 'withTotal'>;
+    page = reportedPage({ ...args, withTotal: selects(ctx, node.selectionSet, 'totalCount') });
+  } catch (err) {
+    if (err instanceof GraphQLError) return; // the resolver reports the bad argument
+    throw err;
+  }
+  const child = into.addPage(page, budget);
+  if (child) planNeighbours(ctx, node.selectionSet, getNamedType(def.type).name, child, budget);
+}
+
+/** Whether `name` is selected directly in `set` (through fragments, honouring @skip/@include), as SelectsField decides. */
+function selects(ctx: SelectionContext, set: SelectionSetNode, name: string): boolean {
+  return set.selections.some((sel) => {
+    if (!included(ctx, sel)) return false;
+    if (sel.kind === 'Field') return sel.name.value === name;
+    const fragment = sel.kind === 'InlineFragment' ? sel : ctx.fragments[sel.name.value];
+    return fragment !== undefined && selects(ctx, fragment.selectionSet, name);
+  });
 }
 
 /**
@@ -179,7 +250,8 @@ function planNeighbours(ctx: SelectionContext, set: SelectionSetNode, typeName: 
 
 function isEntityType(schema: GraphQLSchema, typeName: string): boolean {
   const t = schema.getType(typeName);
-  if (isInterfaceType(t)) return t.name === 'Entity';
+  // every Node is an entity (Relay's node(id:) reads the same records as entity(id:))
+  if (isInterfaceType(t)) return t.name === 'Entity' || t.name === 'Node';
   return isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Entity');
 }
 

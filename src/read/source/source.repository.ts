@@ -1,25 +1,14 @@
 import { cypher } from '../../db/cypher-registry';
 import type { Database } from '../../db/database';
 import { int, toPlain, toPlainObject } from '../../db/values';
-import { EntityRecord, toEntityRecord } from '../entity/entity.model';
-import { type EntityKind } from '../../model/kinds';
+import { toEntityRecord } from '../entity/entity.model';
+import type { ReportedPage, ReportedRows } from './source.page';
 
-/**
- * One page request: the entities `source` reported, of `kinds` (all if empty), after entity id
- * `after`; `rows` is the page size plus one; `withTotal` when the client selected `totalCount`.
- */
-export interface ReportedKey {
+export type { ReportedRows };
+
+/** One page request: a page (source.page.ts) of the entities `source` reported. */
+export interface ReportedKey extends ReportedPage {
   source: string;
-  rows: number;
-  after: string | null;
-  kinds: EntityKind[];
-  withTotal: boolean;
-}
-
-/** Rows in id order (up to the key's `rows`), and the total when the key asked for it. */
-export interface ReportedRows {
-  entities: EntityRecord[];
-  total: number | null;
 }
 
 export function reportedKeyString(k: ReportedKey): string {

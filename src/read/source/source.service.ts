@@ -1,25 +1,28 @@
-import type { EntityRecord } from '../entity/entity.model';
+import type { EntityView, PartialEntityRecord } from '../entity/entity.view';
 import { decodeCursor } from '../relay/cursor';
-import { buildPage, rowsFor, type Page } from '../relay/page';
+import { buildPage, type Page } from '../relay/page';
 import { checkFirst, PAGE_SIZES } from '../relay/page-size';
-import type { ReportedKey, ReportedRows } from './source.repository';
-import { type EntityKind } from '../../model/kinds';
+import type { ReportedKey } from './source.repository';
+import { pageSignature, reportedPage, type ReportedArgs, type ReportedPage, type ReportedRows } from './source.page';
 
-export interface ReportedArgs {
-  first?: number | null;
-  after?: string | null;
-  kinds?: EntityKind[] | null;
-  /** whether the client selected `totalCount`: then the page's statement counts as well */
-  withTotal: boolean;
+export type { ReportedArgs };
+
+/** The page fetched with `source` (only a record fetched for a selection carries pages). */
+function prefetchedPage(source: EntityView, page: ReportedPage): ReportedRows | undefined {
+  return source.prefetched ? (source as PartialEntityRecord).pages?.get(pageSignature(page)) : undefined;
 }
 
 export class SourceService {
-  /** `Source.entities`: the entities a source reported, by id, each page through the request's batched `load`. */
-  async reported(source: string, args: ReportedArgs, load: (k: ReportedKey) => Promise<ReportedRows>): Promise<Page<EntityRecord>> {
+  /**
+   * `Source.entities`: the entities a source reported, by id: the page fetched with the source
+   * when its selection planned it (read/planner), else through the request's batched `load`.
+   */
+  async reported(source: EntityView, args: ReportedArgs, load: (k: ReportedKey) => Promise<ReportedRows>): Promise<Page<EntityView>> {
     const first = checkFirst(args.first, PAGE_SIZES.connection);
     const after = decodeCursor(args.after, 'ID');
-    const key: ReportedKey = { source, rows: rowsFor(first), after: after?.id ?? null, kinds: args.kinds ?? [], withTotal: args.withTotal };
-    const { entities, total } = await load(key);
+    const page = reportedPage(args);
+    const key: ReportedKey = { source: source.id, ...page };
+    const { entities, total } = prefetchedPage(source, page) ?? (await load(key));
     return buildPage({
       rows: entities,
       first,
