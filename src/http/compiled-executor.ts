@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, getVariableValues, GraphQLSchema, OperationDefinitionNode, type DocumentNode, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { AppContext } from '../api/context';
+import { compiledSize } from './compiled-size';
 
 type Gateway = ApolloServerOptionsWithGateway<AppContext>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -14,9 +15,19 @@ type ExecutorRequest = Parameters<Executor>[0];
  *   over the selection on every request (see bench/RESULTS.md for the measured gain);
  * - `standard`: graphql-js `execute`, as Apollo runs it without an executor.
  * Mutations, subscriptions, introspection and requests whose variables do not coerce always go
- * through graphql-js, so their results and errors are graphql-js's own.
+ * through graphql-js, so their results and errors are graphql-js's own; so do documents whose
+ * compiled code would pass COMPILED_SIZE_LIMIT (compiled-size.ts).
  */
 export type ExecutionMode = 'compiled' | 'standard';
+
+/**
+ * Field positions a compiled operation may hold. Measured (graphql-jit 0.8, this schema): the
+ * benchmark's documents are 3–90 and compile in 0.4–9 ms; `entity` with one level of `related`
+ * is 391 (22 ms); two levels are 5,123 (1.2 s of blocked event loop, 70 MB); three are 66,639
+ * (13 s, 1.1 GB), and four ran the process out of its heap. Past the limit graphql-js runs the
+ * document, at a cost that follows the answer, not the schema.
+ */
+export const COMPILED_SIZE_LIMIT = 1000;
 
 /** The compiled form of one operation of one document, or null when it must run on graphql-js. */
 type Compiled = CompiledQuery | null;
@@ -33,7 +44,8 @@ export class OperationCompiler {
     const key = operationName ?? '';
     let entry = byName.get(key);
     if (entry === undefined) {
-      entry = compilable(operation) ? compile(this.schema, document, operationName) : null;
+      const small = () => compiledSize(this.schema, document, operation, COMPILED_SIZE_LIMIT) <= COMPILED_SIZE_LIMIT;
+      entry = compilable(operation) && small() ? compile(this.schema, document, operationName) : null;
       byName.set(key, entry);
     }
     return entry;

@@ -94,3 +94,16 @@ test('bad variables get graphql-js errors (BAD_USER_INPUT) from the compiled exe
   expect(a.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(a).toEqual(b);
 });
+
+test('a document whose compiled code would explode (nested `related` under Entity) is answered by graphql-js, not compiled', async () => {
+  // four levels: 13 kinds behind each Entity position, so graphql-jit would write the innermost
+  // selection 13⁴ times (it ran the process out of its heap before COMPILED_SIZE_LIMIT)
+  let inner = '{ id name }';
+  for (let d = 0; d < 4; d++) inner = `{ id name related(first: 2) { entity ${inner} } }`;
+  const text = `{ entity(id: "company:baidu") ${inner} }`;
+  const [a, b] = await Promise.all([gql(compiled.url, text), gql(standard.url, text)]);
+  expect(a.status).toBe(200);
+  expect(a.body.errors).toBeUndefined();
+  expect(a.body.data).toMatchObject({ entity: { id: 'company:baidu', related: expect.any(Array) } });
+  expect(a.body).toEqual(b.body);
+});

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
+import { loadCypher } from '../../src/db/cypher-registry';
+import { Database } from '../../src/db/database';
 import { startLocalNeo4j } from '../../src/db/local-neo4j';
+import { migrate } from '../../src/db/migrations';
 
 /**
  * Starts one real Neo4j for the whole run (in a temporary folder, on a free loopback port), unless
@@ -11,9 +15,36 @@ import { startLocalNeo4j } from '../../src/db/local-neo4j';
  * Test processes read the URI from NEO4J_URI, which jest passes on to them.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.NEO4J_URI) return;
-  const home = mkdtempSync(join(tmpdir(), 'kg-neo4j-test-'));
-  const neo4j = await startLocalNeo4j({ home, heap: '1g', pageCacheMb: 128 });
-  (globalThis as { __neo4j?: unknown }).__neo4j = { ...neo4j, home };
-  process.env.NEO4J_URI = neo4j.uri;
+  if (!process.env.NEO4J_URI) {
+    const home = mkdtempSync(join(tmpdir(), 'kg-neo4j-test-'));
+    const neo4j = await startLocalNeo4j({ home, heap: '1g', pageCacheMb: 128 });
+    (globalThis as { __neo4j?: unknown }).__neo4j = { ...neo4j, home };
+    process.env.NEO4J_URI = neo4j.uri;
+  }
+  await migrateOnce(process.env.NEO4J_URI);
+}
+
+/**
+ * The schema (constraints and about a hundred indexes) is created here, once, before the first
+ * file: otherwise the first file's beforeAll pays for it within its hook timeout (freshGraph's own
+ * migrate then finds nothing to apply).
+ */
+async function migrateOnce(uri: string): Promise<void> {
+  loadCypher();
+  const logger = pino({ level: 'silent' });
+  const db = new Database({
+    uri,
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    txTimeoutMs: 600_000,
+    connectionTimeoutMs: 5_000,
+    acquisitionTimeoutMs: 60_000,
+    logger,
+  });
+  try {
+    await migrate(db, logger);
+  } finally {
+    await db.close();
+  }
 }
