@@ -3,12 +3,14 @@
  * benchmark's data (not a test). Runs RankingService.refresh() (the PAGERANK job) a few times
  * against the scale's Neo4j and reports wall time, the process's peak RSS over its RSS before the
  * run (the worker thread's graph and PageRank included: a thread shares the process), the main
- * thread's peak heap over its heap before the run, and the longest event-loop stall while it ran
- * (what a read arriving meanwhile would wait at most). Then times `ranking(kind, by: DEGREE)`, read
+ * thread's peak heap over its heap before the run, the share of the run the main thread was busy
+ * (event-loop utilization), and the longest event-loop stall while it ran (what a read arriving
+ * meanwhile would wait at most) beside the longest one over as long a time with nothing running
+ * (the machine's own noise). Then times `ranking(kind, by: DEGREE)`, read
  * from the stored degrees, for a few kinds, and the first page of companies ordered by DEGREE
  * against the NAME order (both index order).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { RankingService } from '../src/analytics/ranking.service';
 import { ConnectionRepository } from '../src/read/connection/connection.repository';
 import { normalizeFilter } from '../src/read/connection/connection.service';
@@ -22,6 +24,18 @@ const arg = (name: string, fallback: string) => {
 /** the page's rows with no nested lists, reading only id, kind and name */
 const EMPTY_PLAN: PrefetchPlan = { branches: [], fields: [], signature: 'bench-empty' };
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/**
+ * The longest event-loop stall over `ms` with nothing running: what the loaded machine alone
+ * causes (descheduling, timers' resolution), to read a run's stall against.
+ */
+async function idleStall(ms: number): Promise<number> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  loop.disable();
+  return loop.max;
+}
 
 async function main() {
   const scale = arg('scale', '10k');
@@ -41,15 +55,19 @@ async function main() {
       }, 20);
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      const busy = performance.eventLoopUtilization();
       const started = performance.now();
       await ranking.refresh();
       const ms = performance.now() - started;
+      const utilization = performance.eventLoopUtilization(busy).utilization;
       loop.disable();
       clearInterval(sampler);
+      const control = await idleStall(Math.min(ms, 10_000));
       const top = (await ranking.ranking('COMPANY', 'PAGERANK', 3)).entries.map((e) => e.id);
       console.log(
         `ranking run ${i + 1}: ${(ms / 1000).toFixed(2)} s, peak RSS +${mb(peak - before.rss)} MB (${mb(peak)} MB), ` +
-          `main-thread heap +${mb(peakHeap - before.heapUsed)} MB, longest event-loop stall ${(loop.max / 1e6).toFixed(0)} ms; ` +
+          `main-thread heap +${mb(peakHeap - before.heapUsed)} MB, main thread busy ${(utilization * 100).toFixed(0)}% of the run, ` +
+          `longest event-loop stall ${(loop.max / 1e6).toFixed(0)} ms (idle control: ${(control / 1e6).toFixed(0)} ms); ` +
           `top companies by PageRank: ${top.join(', ')}`,
       );
     }
