@@ -1,66 +1,71 @@
 /**
- * PageRank of the whole graph on a worker thread, so the API's event loop keeps answering while it
- * runs (at a million nodes it takes seconds). The worker gets the graph as two typed arrays of node
- * indices (transferred, not copied), builds a graphology graph and runs graphology-metrics'
- * PageRank, and sends back one score per node index.
+ * Runs pagerank-thread.ts on a worker thread and hands back its reply. The thread reads the graph
+ * itself (with its own driver, from the connection settings it is given), so all the API's event
+ * loop does for a run is start the thread and receive each kind's top entries.
  *
- * The worker's code is a few lines of plain JavaScript evaluated in the thread: it needs no build
- * step of its own and loads the same graphology modules as the rest of the service, by the absolute
- * paths resolved here.
+ * The thread's code is the compiled module next to this one (dist/). When the service runs from
+ * its TypeScript sources (jest), there is none: the thread then loads the .ts source through a
+ * require hook that transpiles with @swc/core, the compiler the tests already run on (a dev
+ * dependency, never reached in production).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PageRankJob, PageRankReply } from './pagerank-thread';
 
-export interface EdgeList {
-  /** node count; nodes are 0 … n-1 */
-  n: number;
-  /** edge i joins src[i] and dst[i] (read as undirected) */
-  src: Int32Array;
-  dst: Int32Array;
+export type PageRankResult = Extract<PageRankReply, { ok: true }>;
+
+/** A run's failure as the thread reported it; `code` is the driver's (e.g. ServiceUnavailable). */
+export class PageRankThreadError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'PageRankThreadError';
+  }
 }
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { UndirectedGraph } = require(workerData.graphology);
-const pagerank = require(workerData.pagerank);
-const { n, src, dst, options } = workerData;
-const graph = new UndirectedGraph();
-for (let i = 0; i < n; i++) graph.addNode(i);
-for (let i = 0; i < src.length; i++) if (src[i] !== dst[i]) graph.mergeEdge(src[i], dst[i]);
-const scores = pagerank(graph, options);
-const out = new Float64Array(n);
-for (let i = 0; i < n; i++) out[i] = scores[i] || 0;
-parentPort.postMessage(out, [out.buffer]);
+const SWC_OPTIONS = { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' };
+
+function startThread(job: PageRankJob): Worker {
+  const compiled = join(__dirname, 'pagerank-thread.js');
+  if (existsSync(compiled)) return new Worker(compiled, { workerData: job });
+  const bootstrap = `
+const swc = require(${JSON.stringify(require.resolve('@swc/core'))});
+require.extensions['.ts'] = (module, filename) =>
+  module._compile(swc.transformFileSync(filename, ${JSON.stringify(SWC_OPTIONS)}).code, filename);
+require(${JSON.stringify(join(__dirname, 'pagerank-thread.ts'))});
 `;
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
 
-/** Damping 0.85 (graphology's default), unweighted: parallel relationships count once. */
-const PAGERANK_OPTIONS = { getEdgeWeight: null, maxIterations: 200, tolerance: 1e-6 };
+/** A running PageRank thread: its result, and a way to end it early (stop()). */
+export class PageRankRun {
+  readonly result: Promise<PageRankResult>;
+  private readonly worker: Worker;
 
-export function pageRankInWorker(edges: EdgeList): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        graphology: require.resolve('graphology'),
-        pagerank: require.resolve('graphology-metrics/centrality/pagerank'),
-        n: edges.n,
-        src: edges.src,
-        dst: edges.dst,
-        options: PAGERANK_OPTIONS,
-      },
-      transferList: [edges.src.buffer as ArrayBuffer, edges.dst.buffer as ArrayBuffer],
+  constructor(job: PageRankJob) {
+    this.worker = startThread(job);
+    this.result = new Promise((resolve, reject) => {
+      let settled = false;
+      this.worker.once('message', (reply: PageRankReply) => {
+        settled = true;
+        if (reply.ok) resolve(reply);
+        else reject(new PageRankThreadError(reply.message, reply.code));
+      });
+      this.worker.once('error', (err) => {
+        settled = true;
+        reject(err);
+      });
+      this.worker.once('exit', (code) => {
+        if (!settled) reject(new PageRankThreadError(`the PageRank thread exited with code ${code} before it answered`));
+      });
     });
-    let settled = false;
-    worker.once('message', (scores: Float64Array) => {
-      settled = true;
-      resolve(scores);
-      void worker.terminate();
-    });
-    worker.once('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the PageRank worker exited with code ${code}`));
-    });
-  });
+  }
+
+  /** Ends the thread at once: its driver's connections close with it, a read in flight is abandoned. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
 }

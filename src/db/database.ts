@@ -17,6 +17,9 @@ export interface DatabaseOptions {
 
 export type Params = Record<string, unknown>;
 
+/** What a worker thread needs to open its own driver to the same database (see connection()). */
+export type DatabaseConnection = Pick<DatabaseOptions, 'uri' | 'username' | 'password' | 'database' | 'txTimeoutMs' | 'connectionTimeoutMs'>;
+
 export interface TxOptions {
   /** overrides the per-request timeout, for work that is known to be long (imports) */
   timeoutMs?: number;
@@ -52,10 +55,10 @@ const unavailable = () => new DatabaseUnavailableError('The database is unavaila
 const shuttingDown = () => new DatabaseUnavailableError('The service is shutting down; the request was not completed (nothing it wrote was committed); try again');
 
 /**
- * The only module that opens sessions. It names the database, chooses the access mode (so reads
- * can go to cluster secondaries), lets the driver retry transient failures, bounds every
- * transaction with a timeout, tags it with metadata, logs slow queries and maps Neo4j errors to
- * the contract's codes.
+ * The only module that opens sessions, but for the ranking job's worker thread (see connection()).
+ * It names the database, chooses the access mode (so reads can go to cluster secondaries), lets
+ * the driver retry transient failures, bounds every transaction with a timeout, tags it with
+ * metadata, logs slow queries and maps Neo4j errors to the contract's codes.
  */
 export class Database {
   readonly driver: Driver;
@@ -95,6 +98,17 @@ export class Database {
 
   get name(): string {
     return this.opts.database;
+  }
+
+  /**
+   * The settings to reach this database, for the one reader that cannot use this object: the
+   * ranking job's worker thread (src/analytics/pagerank-thread.ts), which reads the whole graph with
+   * a driver of its own so that decoding it never runs on the API's event loop. Drivers cannot be
+   * shared across threads; this object's pool, bookmarks and outage state stay on the main thread.
+   */
+  connection(): DatabaseConnection {
+    const { uri, username, password, database, txTimeoutMs, connectionTimeoutMs } = this.opts;
+    return { uri, username, password, database, txTimeoutMs, connectionTimeoutMs };
   }
 
   /**

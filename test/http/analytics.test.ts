@@ -1,8 +1,9 @@
 /**
  * Analytics over HTTP on the seed graph: GraphNode.metrics against graphology's reference
  * implementations run here on the returned subgraph, exports carrying them, and the whole-graph
- * ranking against direct Cypher counts (DEGREE) and graphology's PageRank over the edges Cypher
- * returns (PAGERANK), including its refresh after a write.
+ * ranking against direct Cypher counts (DEGREE, exact in the read right after a link or unlink)
+ * and graphology's PageRank over the edges Cypher returns (PAGERANK, including its background
+ * refresh after a write).
  */
 import Graph, { UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -10,9 +11,10 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { useSeededServer } from '../support/seeded-server';
 import { gql } from '../support/server';
 import { int } from '../../src/db/values';
+import { asRole, TEST_API_KEYS } from '../support/auth';
 
-// a short check interval so the freshness test needs no long wait
-const server = useSeededServer({ RANKING_REFRESH_MS: '200' });
+// a short check interval so the PAGERANK freshness test needs no long wait; keys for the mutations
+const server = useSeededServer({ RANKING_REFRESH_MS: '200', API_KEYS: TEST_API_KEYS });
 
 interface Metrics {
   degree: number;
@@ -80,69 +82,124 @@ describe('GraphNode.metrics', () => {
 
 const RANKING = `query($kind: EntityKind!, $by: RankingMeasure!, $first: Int) {
   ranking(kind: $kind, by: $by, first: $first) { computedAt entries { rank score entity { id kind } } } }`;
-interface RankingData {
-  ranking: { computedAt: string | null; entries: { rank: number; score: number; entity: { id: string; kind: string } }[] };
-}
+type Ranking = { computedAt: string | null; entries: { rank: number; score: number; entity: { id: string; kind: string } }[] };
 async function ranking(kind: string, by: string, first?: number) {
-  return gql<RankingData>(server.url, RANKING, { kind, by, first });
+  return gql<{ ranking: Ranking }>(server.url, RANKING, { kind, by, first });
 }
-async function rankingAfter(previous: string | null, kind = 'COMPANY', by = 'DEGREE') {
+async function rankingNow(kind: string, by: string, first?: number): Promise<Ranking> {
+  const { body } = await ranking(kind, by, first);
+  expect(body.errors).toBeUndefined();
+  return body.data!.ranking;
+}
+/** The PAGERANK ranking once the background job has a result that counts every write committed before `since` (ms). */
+async function pageRankAfter(since: number, kind: string): Promise<Ranking> {
   for (let i = 0; i < 150; i++) {
-    const { body } = await ranking(kind, by, 100);
-    const r = body.data?.ranking;
-    if (r?.computedAt && r.computedAt !== previous) return r;
+    const r = (await ranking(kind, 'PAGERANK', 100)).body.data?.ranking;
+    if (r?.computedAt && Date.parse(r.computedAt) > since) return r;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('the ranking was not recomputed');
+  throw new Error('the PageRank ranking was not recomputed');
 }
 
-const DEGREES = `MATCH (n:Company)
-WITH n, COUNT { (n)-[r]-(:Entity) WHERE type(r) <> 'REPORTED_IN' } AS degree
-WHERE degree > 0
-RETURN n.id AS id, degree ORDER BY degree DESC, id LIMIT 100`;
+async function mutate(query: string, variables: Record<string, unknown>) {
+  const { body } = await gql<Record<string, unknown>>(server.url, query, variables, asRole('editor'));
+  expect(body.errors).toBeUndefined();
+  return body.data!;
+}
+const LINK = 'mutation($input: LinkInput!) { link(input: $input) { created } }';
+const UNLINK = 'mutation($input: UnlinkInput!) { unlink(input: $input) { removed } }';
+
+/** The DEGREE ranking by its definition, counted here: relationships to other entities but provenance, ties by id. */
+async function degreesByCypher(label: string, first: number): Promise<[string, number][]> {
+  const rows = await cypherRows(
+    `MATCH (n:${label})
+     WITH n, COUNT { (n)-[r]-(:Entity) WHERE type(r) <> 'REPORTED_IN' } AS degree
+     WHERE degree > 0
+     RETURN n.id AS id, degree ORDER BY degree DESC, id LIMIT $first`,
+    { first: int(first) },
+  );
+  return rows.map((x) => [x.id as string, Number(x.degree)]);
+}
+
+/** graphology's PageRank over every entity and every non-provenance relationship Cypher returns: the top `first` of `prefix` ids. */
+async function pageRankByGraphology(prefix: string, first: number): Promise<{ ids: string[]; scores: Record<string, number> }> {
+  const g = new UndirectedGraph();
+  for (const x of await cypherRows('MATCH (n:Entity) RETURN n.id AS id')) g.addNode(x.id as string);
+  const edges = await cypherRows("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) <> 'REPORTED_IN' RETURN a.id AS a, b.id AS b");
+  for (const e of edges) if (e.a !== e.b) g.mergeEdge(e.a as string, e.b as string);
+  const scores = pagerank(g, { getEdgeWeight: null });
+  const ranked = g.filterNodes((id) => id.startsWith(prefix) && g.degree(id) > 0);
+  return { ids: ranked.sort((a, b) => scores[b] - scores[a] || (a < b ? -1 : 1)).slice(0, first), scores };
+}
 
 describe('ranking', () => {
-  it('DEGREE equals a direct Cypher count', async () => {
-    const r = await rankingAfter(null);
-    const expected = await cypherRows(DEGREES);
-    expect(r.entries.map((e) => [e.entity.id, e.score])).toEqual(expected.map((x) => [x.id, Number(x.degree)]));
-    expect(r.entries.map((e) => e.rank)).toEqual(expected.map((_, i) => i + 1));
-  });
-
-  it('PAGERANK equals graphology over the graph Cypher returns', async () => {
-    const r = await rankingAfter(null, 'PERSON', 'PAGERANK');
-    const g = new UndirectedGraph();
-    for (const x of await cypherRows('MATCH (n:Entity) RETURN n.id AS id')) g.addNode(x.id as string);
-    const edges = await cypherRows("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) <> 'REPORTED_IN' RETURN a.id AS a, b.id AS b");
-    for (const e of edges) if (e.a !== e.b) g.mergeEdge(e.a as string, e.b as string);
-    const reference = pagerank(g, { getEdgeWeight: null });
-    const people = g.filterNodes((id) => id.startsWith('person:') && g.degree(id) > 0);
-    const expected = people.sort((a, b) => reference[b] - reference[a] || (a < b ? -1 : 1)).slice(0, 20);
-    expect(r.entries.map((e) => e.entity.id)).toEqual(expected);
-    for (const e of r.entries) expect(e.score).toBeCloseTo(reference[e.entity.id], 5);
-  });
-
-  it('a kind with no ranked edges is empty; first out of range is BAD_USER_INPUT', async () => {
-    const sources = await ranking('SOURCE', 'DEGREE');
-    expect(sources.body.data?.ranking.entries).toEqual([]);
-    for (const first of [0, 101]) {
-      const { body } = await ranking('COMPANY', 'PAGERANK', first);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  it.each([
+    ['COMPANY', 'Company'],
+    ['PERSON', 'Person'],
+    ['PARTNERSHIP', 'Partnership'],
+  ])('%s by DEGREE equals a direct Cypher count for any first (ties by id), as of the request', async (kind, label) => {
+    for (const first of [1, 2, 3, 5, 8, 20, 100]) {
+      const asked = Date.now();
+      const r = await rankingNow(kind, 'DEGREE', first);
+      const answered = Date.now();
+      expect(r.entries.map((e) => [e.entity.id, e.score])).toEqual(await degreesByCypher(label, first));
+      expect(r.entries.map((e) => e.rank)).toEqual(r.entries.map((_, i) => i + 1));
+      // the figures are read for this request, not taken from an earlier run
+      expect(Date.parse(r.computedAt!)).toBeGreaterThanOrEqual(asked - 1);
+      expect(Date.parse(r.computedAt!)).toBeLessThanOrEqual(answered + 1);
     }
   });
 
-  it('is recomputed after a write, and answers from the last result meanwhile', async () => {
-    const before = await rankingAfter(null);
-    const [top] = before.entries;
-    // a new company linked to more entities than the current top one has links
-    await cypherRows(
-      `CREATE (c:Entity:Company {id: 'company:ranking-probe', kind: 'COMPANY', name: 'Ranking Probe'})
-       WITH c MATCH (e:Entity) WHERE NOT e:Source AND e <> c AND e.id <> $top WITH c, e ORDER BY e.id LIMIT $n CREATE (c)-[:RELATED_TO]->(e)`,
-      { n: int(top.score + 1), top: top.entity.id },
-      true,
+  it('DEGREE reflects a link and an unlink in the next read, with no refresh in between', async () => {
+    const before = await rankingNow('COMPANY', 'DEGREE', 100);
+    const top = before.entries[0];
+    // a company ranked below the top one, not yet its subsidiary
+    const [{ id: from }] = await cypherRows(
+      `MATCH (t:Company {id: $top}), (c:Company) WHERE c.id IN $ids AND c <> t AND NOT EXISTS { (c)-[:SUBSIDIARY_OF]->(t) }
+       RETURN c.id AS id ORDER BY c.id LIMIT 1`,
+      { top: top.entity.id, ids: before.entries.map((e) => e.entity.id) },
     );
-    const after = await rankingAfter(before.computedAt);
-    expect(after.entries[0]).toMatchObject({ rank: 1, score: top.score + 1, entity: { id: 'company:ranking-probe' } });
-    expect(Date.parse(after.computedAt!)).toBeGreaterThan(Date.parse(before.computedAt!));
+    const score = (r: Ranking, id: unknown) => r.entries.find((e) => e.entity.id === id)?.score;
+    const input = { type: 'SUBSIDIARY_OF', from, to: top.entity.id };
+    expect(await mutate(LINK, { input })).toEqual({ link: { created: true } });
+    const linked = await rankingNow('COMPANY', 'DEGREE', 100);
+    expect(score(linked, top.entity.id)).toBe(top.score + 1);
+    expect(score(linked, from)).toBe(score(before, from)! + 1);
+    expect(linked.entries.map((e) => [e.entity.id, e.score])).toEqual(await degreesByCypher('Company', 100));
+
+    expect(await mutate(UNLINK, { input })).toEqual({ unlink: { removed: true } });
+    const unlinked = await rankingNow('COMPANY', 'DEGREE', 100);
+    expect(unlinked.entries).toEqual(before.entries);
+  });
+
+  it('PAGERANK equals graphology over the graph Cypher returns', async () => {
+    const r = await pageRankAfter(0, 'PERSON');
+    const reference = await pageRankByGraphology('person:', 20);
+    expect(r.entries.slice(0, 20).map((e) => e.entity.id)).toEqual(reference.ids);
+    for (const e of r.entries) expect(e.score).toBeCloseTo(reference.scores[e.entity.id], 5);
+  });
+
+  it('a kind with no ranked edges is empty; first out of range is BAD_USER_INPUT', async () => {
+    await pageRankAfter(0, 'COMPANY');
+    for (const by of ['DEGREE', 'PAGERANK']) {
+      expect((await rankingNow('SOURCE', by)).entries).toEqual([]);
+      for (const first of [0, 101]) {
+        const { body } = await ranking('COMPANY', by, first);
+        expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      }
+    }
+  });
+
+  it('PAGERANK is recomputed in the background after a write', async () => {
+    const before = await pageRankAfter(0, 'COMPANY');
+    const top = before.entries[0];
+    // the last company ranked becomes a subsidiary of the first: the graph changed, so the job runs again
+    const input = { type: 'SUBSIDIARY_OF', from: before.entries[before.entries.length - 1].entity.id, to: top.entity.id };
+    expect(await mutate(LINK, { input })).toEqual({ link: { created: true } });
+    // a run's computedAt is its start: one later than the link's answer read the graph with it
+    const after = await pageRankAfter(Date.now(), 'COMPANY');
+    const reference = await pageRankByGraphology('company:', 100);
+    expect(after.entries.map((e) => e.entity.id)).toEqual(reference.ids);
+    for (const e of after.entries) expect(e.score).toBeCloseTo(reference.scores[e.entity.id], 5);
   });
 });

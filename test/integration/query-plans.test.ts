@@ -12,8 +12,9 @@ import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relations
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
+import { degreeRankingQuery } from '../../src/analytics/degree-ranking.cypher';
 import { freshGraph, testDatabase } from '../support/graph';
-import { DEFAULT_TRAVERSAL_KINDS } from '../../src/model/kinds';
+import { DEFAULT_TRAVERSAL_KINDS, KIND_LABEL } from '../../src/model/kinds';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationships';
 
 /**
@@ -156,6 +157,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: sourcePages.query, params: { ...sourcePages.params, ids: ['source:x'] } },
   { query: search.query, params: { ...search.params, ...searchParams } },
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
+  { query: degreeRankingQuery('COMPANY'), params: { first: int(20) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300), scan: int(2000), budget: int(50000) } },
   { query: nodesQuery(spec), params: { ids: [ID], scan: int(2000) } },
@@ -270,6 +272,18 @@ describe('query plans', () => {
     expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
     expect(ops.map(({ op }) => op)).toContain('Limit');
     expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && index.test(details))).toBe(true);
+  });
+
+  // ranking(kind, by: DEGREE) reads the stored degree's (_degree, id) index twice, in index order,
+  // at most $first entries each: the top by (degree, id) descending, then the cutoff degree's ties
+  // from the smallest id up. A sort of the ties would read every entity of that degree.
+  it.each(['COMPANY', 'PERSON', 'METRIC'] as const)('the DEGREE ranking of %s: two index-ordered reads, no sort', async (kind) => {
+    const ops = operators(await explain(degreeRankingQuery(kind), { first: int(20) }));
+    const label = KIND_LABEL[kind];
+    expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    expect(ops.filter(({ op }) => op === 'Limit')).toHaveLength(2);
+    const seeks = ops.filter(({ op, details }) => /^NodeIndex(Seek|SeekByRange|Scan)$/.test(op) && details.includes(`:${label}(_degree, id)`));
+    expect(seeks).toHaveLength(2);
   });
 
   // The global timeline reads Event(_timelineDate, id) newest first and stops after a page: its only

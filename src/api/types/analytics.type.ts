@@ -11,8 +11,8 @@ registerEnumType(RankingMeasure, {
   name: 'RankingMeasure',
   description: 'What a whole-graph ranking orders entities by',
   valuesConfig: {
-    DEGREE: { description: 'relationships at the entity, provenance (REPORTED_IN) excluded; parallel ones each count' },
-    PAGERANK: { description: 'PageRank over the whole graph read as undirected, provenance excluded (damping 0.85)' },
+    DEGREE: { description: 'relationships at the entity, provenance (REPORTED_IN) excluded; parallel ones each count, a loop once. Exact as of the request' },
+    PAGERANK: { description: 'PageRank over the whole graph read as undirected, provenance excluded (damping 0.85); computed in the background' },
   },
 });
 
@@ -28,11 +28,13 @@ export class RankedEntity {
   entity!: EntityRecord;
 }
 
-@ObjectType({ description: "The whole graph's most central entities of one kind, from the background job's last run" })
+@ObjectType({ description: "The whole graph's most central entities of one kind" })
 export class Ranking {
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'when the figures were computed (null until the first run after start finishes); see docs/operations.md for freshness',
+    description:
+      'when the figures were computed: for DEGREE the time of the request (every write committed before it is counted); for PAGERANK the ' +
+      "background job's last run (null until the first run after start finishes). See docs/operations.md for freshness",
   })
   computedAt!: Date | null;
 
