@@ -65,12 +65,12 @@ async function main() {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
+    const [url, statsPort] = await new Promise<[string, string]>((resolve, reject) => {
       let out = '';
       child.stdout?.on('data', (b: Buffer) => {
         out += b.toString();
-        const m = /BENCH_SERVER_READY (\S+)/.exec(out);
-        if (m) resolve(m[1]);
+        const m = /BENCH_SERVER_READY (\S+) (\d+)/.exec(out);
+        if (m) resolve([m[1], m[2]]);
       });
       child.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
     });
@@ -85,8 +85,14 @@ async function main() {
     const vars = await workload.variables(samples, server, send);
     const bodies = vars.map(body);
     await loadRun({ url: target, bodies, connections: 8, seconds: 3 });
+    // the server's own CPU over the measured run (under the profiler, so higher than in bench:run)
+    const cpuMs = async () => ((await (await fetch(`http://127.0.0.1:${statsPort}/`)).json()) as { cpuMs: number }).cpuMs;
+    const cpuBefore = await cpuMs();
     const run = await loadRun({ url: target, bodies, connections: 8, seconds: Number(arg('seconds', '10')) });
-    console.log(`${workload.name}: ${(run.requests / run.seconds).toFixed(1)} req/s, ${run.errors} errors`);
+    const perRequest = (await cpuMs()) - cpuBefore;
+    console.log(
+      `${workload.name}: ${(run.requests / run.seconds).toFixed(1)} req/s, ${run.errors} errors, ${(perRequest / run.requests).toFixed(3)} server CPU ms/req (profiled)`,
+    );
   } finally {
     await new Promise<void>((done) => {
       child.once('exit', () => done());

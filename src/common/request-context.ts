@@ -9,7 +9,7 @@ export interface RequestScope {
   requestId: string;
   operationName?: string;
   userId?: string;
-  /** the caller's address (express's req.ip), for budgets shared per client when no user is known */
+  /** the caller's address (the socket's peer), for budgets shared per client when no user is known */
   client?: string;
   dbQueries: number;
 }

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { Express } from 'express';
 import type { Logger } from 'pino';
@@ -14,11 +13,11 @@ import { ServiceMetrics } from '../observability/metrics';
 import { requestObservabilityPlugin } from '../observability/request-plugin';
 import { authPlugin } from './auth.plugin';
 import { Authenticator } from '../auth/authenticator';
-import { jsonBody } from '../security/http';
 import { limitsFromConfig, operationLimits } from '../security/limits';
 import type { AppContext } from '../api/context';
 import { compose } from './composition';
-import { requestScope, scopeOf } from './request-scope';
+import { requestScope } from './request-scope';
+import { graphqlRoute, isGraphqlPath } from './graphql.route';
 import { dbQueriesHeaderPlugin } from './db-queries.plugin';
 import { getSchema } from '../api/schema';
 import { executionGateway } from './compiled-executor';
@@ -49,12 +48,12 @@ export interface AppOptions {
 export async function createApp({ config, db, logger, health }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
-  // no ETag over every GraphQL answer: clients do not revalidate POSTs, and hashing each body cost ~1 % CPU
+  // no ETags on the JSON answers (/healthz, /readyz, /metrics, /export errors): nothing revalidates them
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  // its 'request' listener is set at the end: /graphql first, express for the rest
+  const httpServer = http.createServer();
   const production = config.NODE_ENV === 'production';
   const metrics = new ServiceMetrics(db);
-  app.use(metrics.httpMiddleware());
   // the composition root: services built once, a context per request, for /graphql and /export
   const { services, requestContext, background, shapes } = compose({
     db,
@@ -77,7 +76,6 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   const authenticator = new Authenticator(config, logger);
   const limits = operationLimits(limitsFromConfig(config));
   const schema = await getSchema();
-  const [parseJson, jsonErrors] = jsonBody(config.BODY_LIMIT);
 
   const apollo = new ApolloServer<AppContext>({
     // Apollo parses, validates, limits and formats; execution is compiled per document (compiled-executor.ts)
@@ -157,35 +155,29 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
   app.use(
     '/export',
     cors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'], maxAge: 600 }),
-    requestScope(() => 'export'),
+    requestScope('export'),
     exportHandler({ trace: services.trace, logger, authenticate: (h) => authenticator.authenticate(h), requireAuthForReads: config.REQUIRE_AUTH_FOR_READS }),
   );
-  app.use(
-    '/graphql',
-    corsOptions,
-    (req, res, next) => {
-      if (!state.accepting) {
-        res.status(503).set('Connection', 'close').json({ errors: [{ message: 'The server is shutting down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-        return;
-      }
-      next();
+  const graphql = graphqlRoute({
+    apollo,
+    cors: corsOptions,
+    accepting: () => state.accepting,
+    bodyLimit: config.BODY_LIMIT,
+    // a bad token fails here: UNAUTHENTICATED, HTTP 401, before any parsing or database work
+    context: async (req, scope) => {
+      const user = await authenticator.authenticate(req.headers.authorization);
+      scope.userId = user?.id;
+      return requestContext(scope, user);
     },
-    parseJson,
-    // everything this request does (auth, resolvers, loaders, queries) runs inside its scope
-    requestScope((req) => req.body?.operationName ?? undefined),
-    expressMiddleware(apollo, {
-      // a bad token fails here: UNAUTHENTICATED, HTTP 401, before any parsing or database work
-      context: async ({ req, res }) => {
-        const scope = scopeOf(res);
-        const user = await authenticator.authenticate(req.headers.authorization);
-        scope.userId = user?.id;
-        return requestContext(scope, user);
-      },
-    }),
-  );
-
-  // body-parser failures (too large, malformed JSON) answered as GraphQL-shaped JSON errors
-  app.use('/graphql', jsonErrors);
+    logger,
+  });
+  // every request is timed; /graphql (POST, GET, preflights) skips express's router, body parser and
+  // response helpers (graphql.route.ts); WebSocket upgrades on /graphql go to live.ws.ts
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    metrics.observeHttp(req, res);
+    if (isGraphqlPath(req.url)) graphql(req, res);
+    else app(req, res);
+  });
 
   return state;
 }

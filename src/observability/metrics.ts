@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AccessMode, Database } from '../db/database';
@@ -128,18 +129,15 @@ export class ServiceMetrics {
     this.graphqlDuration.observe(labels, seconds);
   }
 
-  /** Times every HTTP request, whatever answers it (GraphQL, probes, pages, 404s). */
-  httpMiddleware(): RequestHandler {
-    return (req, res, next) => {
-      const end = this.httpDuration.startTimer();
-      res.once('finish', () => {
-        // originalUrl: inside a mounted router (app.use('/graphql', ...)) req.path no longer has the mount point
-        const path = req.originalUrl.split('?')[0];
-        const route = ROUTES.has(path) ? path : path.startsWith('/assets/') ? '/assets' : 'other';
-        end({ method: req.method, route, status: String(res.statusCode) });
-      });
-      next();
-    };
+  /** Times every HTTP request, whatever answers it (GraphQL, probes, pages, 404s): called first for each. */
+  observeHttp(req: IncomingMessage, res: ServerResponse): void {
+    const end = this.httpDuration.startTimer();
+    // the URL as received: express rewrites req.url inside mounted routers (/export)
+    const path = (req.url ?? '').split('?')[0];
+    res.once('finish', () => {
+      const route = ROUTES.has(path) ? path : path.startsWith('/assets/') ? '/assets' : 'other';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
   }
 
   /** `GET /metrics` in the Prometheus text format. */

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { cypher } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
@@ -126,6 +127,35 @@ describe('operation limits', () => {
     const res = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const answer = async (res: Response) => [res.status, ((await res.json()) as { errors?: { extensions: { code: string } }[] }).errors?.[0].extensions.code];
+
+  it('a gzip body is read, and the limit counts its inflated size: a small file of a large body gets 413', async () => {
+    const small = await post(Uint8Array.from(gzipSync(JSON.stringify({ query: '{ __typename }' }))), { 'content-encoding': 'gzip' });
+    expect([small.status, await small.json()]).toEqual([200, { data: { __typename: 'Query' } }]);
+    counter.reset();
+    const bomb = Uint8Array.from(gzipSync(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_000_000) } })));
+    expect(bomb.length).toBeLessThan(4096);
+    expect(await answer(await post(bomb, { 'content-encoding': 'gzip' }))).toEqual([413, 'QUERY_TOO_COMPLEX']);
+    expect(counter.count()).toBe(0);
+  });
+
+  it('a body that cannot be read is refused with a JSON error: corrupt gzip 400, unknown encoding or charset 415', async () => {
+    expect(await answer(await post('not gzip at all', { 'content-encoding': 'gzip' }))).toEqual([400, 'BAD_REQUEST']);
+    expect(await answer(await post('{"query": "{ __typename }"}', { 'content-encoding': 'compress' }))).toEqual([415, 'BAD_REQUEST']);
+    expect(await answer(await post('{"query": "{ __typename }"}', { 'content-type': 'application/json; charset=latin1' }))).toEqual([415, 'BAD_REQUEST']);
+    // a streamed (chunked) body has no length to check first: it is cut at the limit as it arrives
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(5000) } })));
+        c.close();
+      },
+    });
+    const chunked = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(await answer(chunked)).toEqual([413, 'QUERY_TOO_COMPLEX']);
   });
 });
 
