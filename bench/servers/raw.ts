@@ -101,6 +101,10 @@ function handlers(): Record<string, Handler> {
     },
     timeline: async (d, v) => ({ timeline: await keysetPage(d, q.timeline, v.after, (n) => [n.date, String(n.id)]) }),
     'products-by-date': async (d, v) => ({ products: await keysetPage(d, q.productsByDate, v.after, (n) => [n.releaseDate, String(n.id)]) }),
+    'metric-stats': async (d, v) => {
+      const rows = await read(d, q.metricStats, { metricKind: v.metricKind });
+      return { stats: rows.map((r) => toPlainObject(r.toObject())) };
+    },
     neighborhood: async (d, v) => {
       const rows = await read(d, q.neighborhood, { id: v.id, limit: neo4j.int(300), scan: neo4j.int(2000), budget: neo4j.int(50000) });
       const edges: GraphEdgeData[] = [];
