@@ -337,7 +337,9 @@ export class Database {
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
     }
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(err.message)) {
+    // a transaction that times out while it waits for a lock ends as LockClientStopped (a ClientError
+    // in Neo4j 5, a TransientError before) whose message names the timeout among its possible causes
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code.endsWith('.Transaction.LockClientStopped') && /timed? ?out/i.test(err.message))) {
       return new QueryTooComplexError(`The query took longer than the ${timeoutMs} ms limit`);
     }
     if (code === 'Neo.TransientError.General.DatabaseUnavailable' || code === 'Neo.ClientError.Database.DatabaseNotFound') {
