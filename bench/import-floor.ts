@@ -3,6 +3,7 @@ import type { Database } from '../src/db/database';
 import { KIND_LABEL, type EntityKind } from '../src/model/kinds';
 import { isImportableRelationshipType } from '../src/model/relationships';
 import type { ImportDocument, PropertyValue } from '../src/write/document/document.types';
+import { groupBy } from '../src/write/graph-rows';
 
 /**
  * The import floor (issue 15 item 4): what a person would hand-write with neo4j-driver to load an
@@ -44,17 +45,6 @@ interface EntityRow {
   props: Record<string, PropertyValue>;
 }
 
-function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const g = m.get(k);
-    if (g) g.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
-}
-
 export class FloorImporter {
   constructor(private readonly db: Database) {}
 
@@ -75,9 +65,9 @@ export class FloorImporter {
     }));
     await this.db.writeTx(async (tx) => {
       await tx.run(entities(KIND_LABEL.SOURCE), { rows: [source] });
-      for (const [kind, group_] of group(rows, (r) => r.kind)) await tx.run(entities(KIND_LABEL[kind as EntityKind]), { rows: group_ });
+      for (const [kind, group_] of groupBy(rows, (r) => r.kind)) await tx.run(entities(KIND_LABEL[kind as EntityKind]), { rows: group_ });
       if (provenance.length) await tx.run(PROVENANCE, { rows: provenance });
-      for (const [type, group_] of group(rels, (r) => r.type)) await tx.run(relationships(type), { rows: group_ });
+      for (const [type, group_] of groupBy(rels, (r) => r.type)) await tx.run(relationships(type), { rows: group_ });
     }, 'floor-import', { timeoutMs: 600_000 });
     return provenance.length;
   }

@@ -162,7 +162,7 @@ function sourceProperties(doc: ImportDocument): Record<string, PropertyValue> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Record<string, PropertyValue>;
 }
 
-function groupBy<T, K extends string>(items: T[], key: (t: T) => K): Map<K, T[]> {
+export function groupBy<T, K extends string>(items: T[], key: (t: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();
   for (const it of items) {
     const k = key(it);

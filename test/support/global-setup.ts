@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { loadCypher } from '../../src/db/cypher-registry';
-import { Database } from '../../src/db/database';
 import { startLocalNeo4j } from '../../src/db/local-neo4j';
 import { migrate } from '../../src/db/migrations';
+import { silentLogger, testDatabase } from './graph';
 
 /**
  * Starts one real Neo4j for the whole run (in a temporary folder, on a free loopback port), unless
@@ -21,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __neo4j?: unknown }).__neo4j = { ...neo4j, home };
     process.env.NEO4J_URI = neo4j.uri;
   }
-  await migrateOnce(process.env.NEO4J_URI);
+  await migrateOnce();
 }
 
 /**
@@ -29,21 +27,10 @@ export default async function globalSetup(): Promise<void> {
  * file: otherwise the first file's beforeAll pays for it within its hook timeout (freshGraph's own
  * migrate then finds nothing to apply).
  */
-async function migrateOnce(uri: string): Promise<void> {
-  loadCypher();
-  const logger = pino({ level: 'silent' });
-  const db = new Database({
-    uri,
-    username: process.env.NEO4J_USERNAME ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    txTimeoutMs: 600_000,
-    connectionTimeoutMs: 5_000,
-    acquisitionTimeoutMs: 60_000,
-    logger,
-  });
+async function migrateOnce(): Promise<void> {
+  const db = testDatabase({ txTimeoutMs: 600_000, acquisitionTimeoutMs: 60_000 });
   try {
-    await migrate(db, logger);
+    await migrate(db, silentLogger);
   } finally {
     await db.close();
   }
