@@ -16,12 +16,12 @@ export function requestObservabilityPlugin<T extends BaseContext>(metrics: Servi
     async requestDidStart({ request }) {
       const started = performance.now();
       const scope = currentScope();
-      const log = logger.child({ requestId: scope?.requestId });
+      const requestId = scope?.requestId;
       return {
         async didEncounterErrors({ errors }) {
           for (const err of errors) {
             const known = err.originalError instanceof AppError || (err.extensions?.code && err.extensions.code !== 'INTERNAL_SERVER_ERROR');
-            if (!known && err.originalError) log.error({ err: err.originalError, path: err.path }, 'unexpected error');
+            if (!known && err.originalError) logger.error({ requestId, err: err.originalError, path: err.path }, 'unexpected error');
           }
         },
         async willSendResponse({ response, operationName }) {
@@ -30,8 +30,9 @@ export function requestObservabilityPlugin<T extends BaseContext>(metrics: Servi
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'success';
           const operation = operationName ?? request.operationName ?? null;
           metrics.recordOperation(operation, outcome, seconds);
-          log.info(
-            { operation: operation ?? 'anonymous', outcome, ms: Math.round(seconds * 1000), dbQueries: scope?.dbQueries ?? 0, status: response.http.status ?? 200 },
+          // the request id as a field, not a child logger: a child per request costs more than the line
+          logger.info(
+            { requestId, operation: operation ?? 'anonymous', outcome, ms: Math.round(seconds * 1000), dbQueries: scope?.dbQueries ?? 0, status: response.http.status ?? 200 },
             'graphql request',
           );
         },
