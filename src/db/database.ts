@@ -1,8 +1,9 @@
-import neo4j, { BookmarkManager, Driver, isRetryableError, ManagedTransaction, Neo4jError, Record as Neo4jRecord, auth } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Record as Neo4jRecord, auth } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { AppError, ConcurrentWriteError, ConflictError, DatabaseUnavailableError, QueryTooComplexError } from '../common/errors';
+import { DatabaseUnavailableError } from '../common/errors';
 import { currentScope } from '../common/request-context';
 import type { CypherQuery } from './cypher-registry';
+import { mapDatabaseError, retryingAutoCommit, unavailable } from './database-errors';
 
 export interface DatabaseOptions {
   uri: string;
@@ -51,14 +52,13 @@ export interface QueryObserver {
 
 export type AccessMode = 'READ' | 'WRITE';
 
-const unavailable = () => new DatabaseUnavailableError('The database is unavailable; try again shortly');
 const shuttingDown = () => new DatabaseUnavailableError('The service is shutting down; the request was not completed (nothing it wrote was committed); try again');
 
 /**
  * The only module that opens sessions, but for the ranking job's worker thread (see connection()).
  * It names the database, chooses the access mode (so reads can go to cluster secondaries), lets
  * the driver retry transient failures, bounds every transaction with a timeout, tags it with
- * metadata, logs slow queries and maps Neo4j errors to the contract's codes.
+ * metadata, logs slow queries and maps Neo4j errors to the contract's codes (database-errors.ts).
  */
 export class Database {
   readonly driver: Driver;
@@ -198,7 +198,7 @@ export class Database {
         throw err;
       }
     } catch (err) {
-      throw this.mapError(err, label, opts.timeoutMs ?? this.opts.txTimeoutMs);
+      throw mapDatabaseError(err, { label, timeoutMs: opts.timeoutMs ?? this.opts.txTimeoutMs, logger: this.opts.logger });
     } finally {
       this.open.READ -= 1;
       await session.close().catch(() => undefined);
@@ -260,7 +260,7 @@ export class Database {
     };
     this.open[mode] += 1;
     const execute = autoCommit
-      ? this.retryingAutoCommit(() => txWork({ run: (text: string, p?: Params) => session.run(text, p, config) } as ManagedTransaction), () => abandoned)
+      ? retryingAutoCommit(Math.min(this.opts.txTimeoutMs, 5000), () => txWork({ run: (text: string, p?: Params) => session.run(text, p, config) } as ManagedTransaction), () => abandoned)
       : mode === 'READ'
         ? session.executeRead(txWork, config)
         : session.executeWrite(txWork, config);
@@ -279,7 +279,7 @@ export class Database {
     try {
       return await Promise.race([running, outage]);
     } catch (err) {
-      throw this.mapError(err, label, config.timeout);
+      throw mapDatabaseError(err, { label, timeoutMs: config.timeout, logger: this.opts.logger });
     } finally {
       this.outageListeners.delete(abandon);
       // an abandoned transaction settles later in the background; its failure is already reported
@@ -287,18 +287,7 @@ export class Database {
     }
   }
 
-  /** Runs an auto-commit statement, retrying transient failures (as executeRead would) for up to 5 s. */
-  private async retryingAutoCommit<T>(attempt: () => Promise<T>, abandoned: () => boolean): Promise<T> {
-    const deadline = performance.now() + Math.min(this.opts.txTimeoutMs, 5000);
-    for (let delay = 50; ; delay *= 2) {
-      try {
-        return await attempt();
-      } catch (err) {
-        if (abandoned() || !isRetryableError(err) || performance.now() + delay > deadline) throw err;
-        await new Promise((r) => setTimeout(r, delay * (0.8 + Math.random() * 0.4)));
-      }
-    }
-  }
+
 
   private wrap(mtx: ManagedTransaction, mode: AccessMode, abandoned: () => boolean, steps: (() => Promise<void>)[]): Tx {
     return {
@@ -323,29 +312,4 @@ export class Database {
     };
   }
 
-  private mapError(err: unknown, label: string, timeoutMs: number): Error {
-    // our own errors (a check that failed inside the transaction) pass as they are
-    if (err instanceof AppError || !(err instanceof Error)) return err as Error;
-    const code = (err as Neo4jError).code ?? '';
-    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (/connection|acquisition|ECONNREFUSED|pool/i.test(err.message) && !code.startsWith('Neo.'))) {
-      return unavailable();
-    }
-    if (code === 'Neo.ClientError.Statement.EntityNotFound') {
-      // a concurrent transaction deleted a node this one had matched: a race, not a fault
-      return new ConcurrentWriteError();
-    }
-    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new ConflictError('The write conflicts with existing data (a uniqueness constraint was violated)');
-    }
-    // a transaction that times out while it waits for a lock ends as LockClientStopped (a ClientError
-    // in Neo4j 5, a TransientError before) whose message names the timeout among its possible causes
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code.endsWith('.Transaction.LockClientStopped') && /timed? ?out/i.test(err.message))) {
-      return new QueryTooComplexError(`The query took longer than the ${timeoutMs} ms limit`);
-    }
-    if (code === 'Neo.TransientError.General.DatabaseUnavailable' || code === 'Neo.ClientError.Database.DatabaseNotFound') {
-      return unavailable();
-    }
-    this.opts.logger.error({ err, query: label }, 'database error');
-    return err;
-  }
 }
