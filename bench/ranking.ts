@@ -42,7 +42,7 @@ async function main() {
   const runs = Number(arg('runs', '3'));
   const bench = await openBenchDatabase(scale);
   try {
-    const ranking = new RankingService(bench.db, quietLogger, { refreshMs: 1e9, maxAgeMs: 1e9, batchSize: Number(arg('batch', '5000')) });
+    const ranking = new RankingService(bench.db, quietLogger, { pageRank: true, refreshMs: 1e9, maxAgeMs: 1e9, batchSize: Number(arg('batch', '5000')) });
     for (let i = 0; i < runs; i++) {
       global.gc?.();
       const before = process.memoryUsage();

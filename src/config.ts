@@ -153,6 +153,9 @@ const envSchema = z.object({
   // the background ranking job: check for changes every RANKING_REFRESH_MS, recompute at least every RANKING_MAX_AGE_MS
   RANKING_REFRESH_MS: positiveInt('30000'),
   RANKING_MAX_AGE_MS: positiveInt('600000'),
+  // off: no PAGERANK job (its thread holds the whole graph while it runs: ~1.4 GB at a million
+  // entities); ranking(by: PAGERANK) then answers BAD_USER_INPUT, DEGREE is unaffected
+  RANKING_PAGERANK: z.enum(['on', 'off']).default('on'),
   // the transaction timeout of imports (importDocument, npm run import, first start's seed)
   IMPORT_TX_TIMEOUT_MS: positiveInt('120000'),
   // relationships one paths/connect request may read before it answers QUERY_TOO_COMPLEX

@@ -44,6 +44,8 @@ export interface RankingResult {
 }
 
 export interface RankingOptions {
+  /** false: no PAGERANK job, and PAGERANK rankings are refused (RANKING_PAGERANK=off) */
+  pageRank: boolean;
   /** how often to check whether the graph changed (RANKING_REFRESH_MS) */
   refreshMs: number;
   /** recompute at least this often while anything may have changed (RANKING_MAX_AGE_MS) */
@@ -77,8 +79,9 @@ export class RankingService {
     private readonly options: RankingOptions,
   ) {}
 
-  /** Starts the PAGERANK job: a first run at once, then a check every refreshMs. */
+  /** Starts the PAGERANK job (unless turned off): a first run at once, then a check every refreshMs. */
   start(): void {
+    if (!this.options.pageRank) return;
     this.stopped = false;
     void this.tick();
     this.timer = setInterval(() => void this.tick(), this.options.refreshMs);
@@ -99,6 +102,7 @@ export class RankingService {
     const n = checkFirst(first, RANKING_FIRST);
     if (!ENTITY_KINDS.includes(kind)) throw new BadUserInputError(`unknown kind ${String(kind)}`, 'kind');
     if (by === 'DEGREE') return this.degreeRanking(kind, n);
+    if (!this.options.pageRank) throw new BadUserInputError('PAGERANK rankings are turned off on this server (RANKING_PAGERANK=off); rank by DEGREE instead', 'by');
     const snap = this.snapshot;
     return { computedAt: snap?.computedAt ?? null, entries: snap?.pageRank.get(kind)?.slice(0, n) ?? [] };
   }

@@ -70,7 +70,7 @@ export async function createApp({ config, db, logger, health }: AppOptions): Pro
     importTxTimeoutMs: config.IMPORT_TX_TIMEOUT_MS,
     traceExpansionBudget: config.TRACE_EXPANSION_BUDGET,
     planning: { known: config.PLAN_KNOWN_SHAPES, perMinute: config.PLAN_BUDGET_PER_MINUTE, perClientPerMinute: config.PLAN_BUDGET_PER_CLIENT_PER_MINUTE },
-    ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS },
+    ranking: { refreshMs: config.RANKING_REFRESH_MS, maxAgeMs: config.RANKING_MAX_AGE_MS, pageRank: config.RANKING_PAGERANK === 'on' },
   });
   metrics.watchShapes(shapes);
   const authenticator = new Authenticator(config, logger);

@@ -39,7 +39,7 @@ export interface CompositionOptions {
   importMaxItems: number;
   /** the change log's retention and the live updates' tail and limits */
   live: { retentionMs: number; maxChanges: number; pruneIntervalMs: number; pollMs: number; maxBuffered: number; stallMs: number };
-  /** the background ranking job's schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
+  /** the background ranking job: whether it runs (RANKING_PAGERANK) and its schedule (RANKING_REFRESH_MS, RANKING_MAX_AGE_MS) */
   ranking: RankingOptions;
   /** the transaction timeout of importDocument (IMPORT_TX_TIMEOUT_MS) */
   importTxTimeoutMs?: number;

@@ -9,7 +9,8 @@ import Graph, { UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { useSeededServer } from '../support/seeded-server';
-import { gql } from '../support/server';
+import { gql, startTestServer } from '../support/server';
+import type { RunningService } from '../../src/http/service';
 import { int } from '../../src/db/values';
 import { asRole, TEST_API_KEYS } from '../support/auth';
 
@@ -201,5 +202,25 @@ describe('ranking', () => {
     const reference = await pageRankByGraphology('company:', 100);
     expect(after.entries.map((e) => e.entity.id)).toEqual(reference.ids);
     for (const e of after.entries) expect(e.score).toBeCloseTo(reference.scores[e.entity.id], 5);
+  });
+});
+
+describe('RANKING_PAGERANK=off', () => {
+  let off: RunningService | undefined;
+  beforeAll(async () => {
+    off = await startTestServer({ RANKING_PAGERANK: 'off' });
+  });
+  afterAll(async () => {
+    await off?.stop();
+  });
+
+  it('refuses PAGERANK with BAD_USER_INPUT naming the switch, and still ranks by DEGREE', async () => {
+    const query = `query($by: RankingMeasure!) { ranking(kind: COMPANY, by: $by, first: 3) { entries { rank entity { id } } } }`;
+    const refused = await gql<{ ranking: unknown }>(off!.url, query, { by: 'PAGERANK' });
+    expect(refused.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.body.errors?.[0].message).toMatch(/RANKING_PAGERANK=off/);
+    const degree = await gql<{ ranking: { entries: { rank: number; entity: { id: string } }[] } }>(off!.url, query, { by: 'DEGREE' });
+    expect(degree.body.errors).toBeUndefined();
+    expect(degree.body.data!.ranking.entries.map((e) => e.rank)).toEqual([1, 2, 3]);
   });
 });

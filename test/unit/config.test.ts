@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(c.CORS_ORIGINS).toEqual([]);
     expect(c.IMPORT_TX_TIMEOUT_MS).toBe(120_000);
     expect(c.TRACE_EXPANSION_BUDGET).toBe(50_000);
+    expect(c.RANKING_PAGERANK).toBe('on');
   });
 
   it.each(['bolt://localhost:7687', 'neo4j://db.internal:7687', 'neo4j+s://abc.databases.neo4j.io', 'bolt+s://host'])('accepts NEO4J_URI %s', (uri) => {
@@ -29,6 +30,7 @@ describe('configuration', () => {
     [{ GRAPHQL_EXECUTION: 'fast' }, 'GRAPHQL_EXECUTION'],
     [{ IMPORT_TX_TIMEOUT_MS: '0' }, 'IMPORT_TX_TIMEOUT_MS'],
     [{ TRACE_EXPANSION_BUDGET: 'lots' }, 'TRACE_EXPANSION_BUDGET'],
+    [{ RANKING_PAGERANK: 'false' }, 'RANKING_PAGERANK'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}`));
