@@ -1,6 +1,8 @@
 import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
 import { ORDER_KEYS } from '../model/kinds';
+import { withPrefetch } from '../read/planner/prefetch.cypher';
+import type { PrefetchPlan } from '../read/planner/prefetch.plan';
 import { UNDATED_TIMELINE_DATE } from '../write/order-keys.cypher';
 
 /**
@@ -68,8 +70,8 @@ function conditions(d: string, s: TimelineShape, indexed: boolean): string[] {
 const where = (terms: string[]) => (terms.length ? `WHERE ${terms.join('\n  AND ')}\n` : '');
 
 /**
- * Up to $limit events of the timeline, as `event` (every property but the order keys, as stored)
- * with their `sortDate` (null when undated).
+ * Up to $limit events of the timeline in page order, as `n0` with their key `d` (to order by) and
+ * `sortDate`, the cursor's date (null when undated): the base of timelineWithPrefetch.
  */
 export function timelinePageQuery(s: TimelineShape): CypherQuery {
   const name = `trace/timeline-page:${signature(s)}`;
@@ -80,9 +82,19 @@ export function timelinePageQuery(s: TimelineShape): CypherQuery {
       text: `${head}WITH e, e.${KEY} AS d
 ORDER BY d DESC, e.id ASC
 LIMIT $limit
-RETURN e {.*, ${Object.values(ORDER_KEYS).map((k) => `${k}: null`).join(', ')}} AS event, CASE WHEN d > ${UNDATED_TIMELINE_DATE} THEN d END AS sortDate`,
+RETURN e AS n0, d, CASE WHEN d > ${UNDATED_TIMELINE_DATE} THEN toString(d) END AS sortDate`,
     };
   });
+}
+
+/**
+ * The page with what its selection reads (the read planner's plan, as every root's): only those
+ * properties of the events and the relationship lists nested under them, in the page's one
+ * statement (read/planner/prefetch.cypher.ts). Re-sorted by (date, id) after the subqueries: a
+ * page of at most $limit rows.
+ */
+export function timelineWithPrefetch(s: TimelineShape, plan: PrefetchPlan) {
+  return withPrefetch(timelinePageQuery(s), plan, { columns: ['sortDate'], orderBy: 'd DESC, n.id ASC' });
 }
 
 /** How many events the timeline has over all its pages (the same window, no cursor). */

@@ -2,11 +2,12 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from '../db/cypher-registry';
 import type { Database, Params } from '../db/database';
 import { int, toPlain, toPlainObject } from '../db/values';
-import type { EntityRecord } from '../read/entity/entity.model';
-import { toEntityRecord } from '../read/entity/entity.model';
+import type { PartialEntityRecord } from '../read/entity/entity.view';
+import { decodeTree } from '../read/planner/prefetch.decode';
+import type { PrefetchPlan } from '../read/planner/prefetch.plan';
 import type { GraphEdgeData, JsonValue } from '../graph/subgraph';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from './trace.cypher';
-import { timelineCountQuery, timelinePageQuery } from './timeline.cypher';
+import { timelineCountQuery, timelineWithPrefetch } from './timeline.cypher';
 import type { ExpansionRow } from './path-search';
 import { type NodeSet, type Participation, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
 import { type EntityKind } from '../model/kinds';
@@ -115,9 +116,12 @@ export class TraceRepository {
     return records.map((r) => toPlainObject(r.toObject()) as unknown as Participation);
   }
 
-  async timelinePage(q: TimelineQuery): Promise<{ event: EntityRecord; sortDate: string | null }[]> {
+  /** A page of the timeline, each event with what `plan` says its selection reads (one statement). */
+  async timelinePage(q: TimelineQuery, plan: PrefetchPlan): Promise<{ event: PartialEntityRecord; sortDate: string | null }[]> {
     const shape = { entity: q.entityId !== null, from: q.from !== null, to: q.to !== null, cursor: q.after !== null };
-    const records = await this.db.read(timelinePageQuery(shape), {
+    const { query, params } = timelineWithPrefetch(shape, plan);
+    const records = await this.db.read(query, {
+      ...params,
       entityId: q.entityId,
       from: q.from,
       to: q.to,
@@ -126,8 +130,8 @@ export class TraceRepository {
       limit: int(q.limit),
     });
     return records.map((r) => ({
-      event: toEntityRecord(toPlainObject(r.get('event'))),
-      sortDate: (toPlain(r.get('sortDate')) as string | null) ?? null,
+      event: decodeTree(r.get('n'), plan, r.get('pf') as unknown[][]),
+      sortDate: (r.get('sortDate') as string | null) ?? null,
     }));
   }
 

@@ -1,5 +1,6 @@
 import { BadUserInputError, NotFoundError } from '../common/errors';
-import type { EntityRecord } from '../read/entity/entity.model';
+import type { EntityView } from '../read/entity/entity.view';
+import type { PrefetchPlan } from '../read/planner/prefetch.plan';
 import { compareIds } from '../graph/export/common';
 import { exportFile, exportSubgraph, type GraphFile, type GraphFileFormat, type GraphFormat } from '../graph/export';
 import type { GraphEdgeData, GraphNodeData, SubgraphData } from '../graph/subgraph';
@@ -142,14 +143,17 @@ export class TraceService {
     return this.assemble(spec, window, found.ids, null, found.truncated, args.includeDerived ?? false, true, limit, found.set);
   }
 
-  /** Relay-paged like every connection; `totalCount` is counted only when selected. */
-  async timeline(args: TimelineArgs): Promise<Page<EntityRecord>> {
+  /**
+   * Relay-paged like every connection; `totalCount` is counted only when selected. `plan`: what the
+   * selection reads under the page's events, fetched in the page's statement.
+   */
+  async timeline(args: TimelineArgs, plan: PrefetchPlan): Promise<Page<EntityView>> {
     const first = checkFirst(args.first, PAGE_SIZES.timeline);
     const window = windowArg(args.from, args.to, ['from', 'to']);
     const after = decodeCursor(args.after, 'TIMELINE');
     const entityId = args.entityId ?? null;
     const q = { entityId, from: window.since, to: window.until };
-    const rows = await this.repo.timelinePage({ ...q, after: after ? { date: after.keys[0], id: after.id } : null, limit: rowsFor(first) });
+    const rows = await this.repo.timelinePage({ ...q, after: after ? { date: after.keys[0], id: after.id } : null, limit: rowsFor(first) }, plan);
     // an empty page may mean an unknown entity (one with events always has a row before the end)
     if (entityId !== null && !rows.length) await this.requireIds([[entityId, 'entityId']]);
     return buildPage({

@@ -6,7 +6,7 @@ import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connecti
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
-import { timelineCountQuery, timelinePageQuery, type TimelineShape } from '../../src/trace/timeline.cypher';
+import { timelineCountQuery, timelinePageQuery, timelineWithPrefetch, type TimelineShape } from '../../src/trace/timeline.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
 import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
@@ -121,6 +121,12 @@ const PAGE_PLAN: PrefetchPlan = {
     },
   ],
 };
+/** What a timeline page's selection may read: some properties of each event, and its participants. */
+const EVENT_PLAN: PrefetchPlan = {
+  fields: ['date', 'eventType'],
+  signature: 'query-plans events',
+  branches: [{ branch: { type: 'INVOLVED_IN', direction: 'IN', limit: 3 }, edge: 'ROLE', child: { fields: [], signature: '', branches: [] } }],
+};
 const trees = withPrefetch(cypher('relationship/entity-trees'), TREE_PLAN);
 const sourcePages = withPrefetch(cypher('relationship/entity-trees'), PAGE_PLAN);
 const search = withPrefetch(cypher('entity/search'), TREE_PLAN, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
@@ -165,6 +171,10 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
     { query: timelinePageQuery({ entity, from: true, to: true, cursor: true }), params: { ...timelineParams, entityId: entity ? ID : null } },
     { query: timelinePageQuery({ entity, from: false, to: false, cursor: false }), params: { ...timelineParams, entityId: entity ? ID : null } },
     { query: timelineCountQuery({ entity, from: false, to: true }), params: { ...timelineParams, entityId: entity ? ID : null } },
+    ...[{ entity, from: true, to: false, cursor: true }, { entity, from: false, to: false, cursor: false }].map((shape) => {
+      const planned = timelineWithPrefetch(shape, EVENT_PLAN);
+      return { query: planned.query, params: { ...planned.params, ...timelineParams, entityId: entity ? ID : null } };
+    }),
   ]),
 ];
 
@@ -297,6 +307,20 @@ describe('query plans', () => {
   it.each(timelines)('the global timeline (%s): read in index order, no sort of every event', async (_name, shape) => {
     const ops = operators(await explain(timelinePageQuery(shape), { ...timelineParams, entityId: null }));
     expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op }) => op)).toEqual(['PartialTop']);
+    expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Event\(_timelineDate, id\)/.test(details))).toBe(true);
+  });
+
+  // Planned (the selected properties and lists in the same statement), the page is still read in
+  // index order and cut at its limit by the PartialTop; the only other sort of events is of the
+  // page's own rows, above the subqueries (the branches' Tops sort each event's neighbours).
+  it.each(timelines)('the planned global timeline (%s): the same index-ordered read, only the page sorted again', async (_name, shape) => {
+    const planned = timelineWithPrefetch(shape, EVENT_PLAN);
+    const ops = operators(await explain(planned.query, { ...planned.params, ...timelineParams, entityId: null }));
+    const eventSorts = ops.filter(({ op, details }) => SORTS.has(op) && /^d DESC/.test(details)).map(({ op }) => op);
+    expect(eventSorts).toEqual([expect.stringMatching(/^(Partial)?Sort$/), 'PartialTop']);
+    const names = ops.map(({ op }) => op);
+    expect(names.indexOf(eventSorts[0])).toBeLessThan(names.indexOf('Apply'));
+    expect(names.indexOf('Apply')).toBeLessThan(names.indexOf('PartialTop'));
     expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Event\(_timelineDate, id\)/.test(details))).toBe(true);
   });
 

@@ -4,6 +4,9 @@ import { MAX_PREFETCH_BRANCHES, mergePlans, planSelection, PrefetchPlan } from '
 import { branchCount, planShape } from '../../src/read/planner/prefetch.shape';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import { getSchema } from '../../src/api/schema';
+import { timelineWithPrefetch } from '../../src/trace/timeline.cypher';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -104,6 +107,54 @@ describe('prefetch plan: the relationship keys a selection will load', () => {
     const viaNode = plan(`{ node(id: "x") ${sel} }`, 'Node');
     expect(viaNode).toEqual(plan(`{ entity(id: "x") ${sel} }`, 'Entity'));
     expect(shape(viaNode)).toEqual(['MAKES>OUT>:3']);
+  });
+});
+
+describe('timeline: a root of the planner like the connections', () => {
+  // the page's own statement, as trace/timeline.cypher.ts builds it for each shape (tested in query-plans.test.ts)
+  const PAGE_AFTER_CURSOR = [
+    'MATCH (e:Event)',
+    'WHERE e._timelineDate IS NOT NULL',
+    '  AND e.id IS NOT NULL',
+    "  AND e._timelineDate <= coalesce(date($afterDate), date('-999999999-01-01'))",
+    "  AND CASE WHEN e._timelineDate = coalesce(date($afterDate), date('-999999999-01-01')) THEN e.id > $afterId ELSE true END",
+    'WITH e, e._timelineDate AS d',
+    'ORDER BY d DESC, e.id ASC',
+    'LIMIT $limit',
+    "RETURN e AS n0, d, CASE WHEN d > date('-999999999-01-01') THEN toString(d) END AS sortDate",
+  ];
+
+  it("the benchmark's page reads the four selected properties of each event, nothing more, in one statement", () => {
+    const doc = readFileSync(join(__dirname, '../../bench/workloads/timeline.graphql'), 'utf8');
+    const p = plan(doc, 'EventConnection', { after: null });
+    expect(p.branches).toEqual([]);
+    expect(p.fields).toEqual(['date', 'eventType']);
+    const { query, params } = timelineWithPrefetch({ entity: false, from: false, to: false, cursor: true }, p);
+    expect(query.name).toBe('trace/timeline-page:all:::after');
+    expect(query.text).toBe(
+      ['CALL () {', ...PAGE_AFTER_CURSOR, '}', 'RETURN n0 {.id, .kind, .name, .date, .eventType} AS n, sortDate, [] AS pf', 'ORDER BY d DESC, n.id ASC'].join('\n'),
+    );
+    expect(params).toEqual({});
+  });
+
+  it("the lists selected under the events come back in the page's statement", () => {
+    const p = plan(`{ timeline(first: 5) { nodes { id participants(first: 3) { role entity { id } } } } }`, 'EventConnection');
+    const { query, params } = timelineWithPrefetch({ entity: false, from: false, to: false, cursor: true }, p);
+    expect(query.text).toBe(
+      [
+        'CALL () {',
+        ...PAGE_AFTER_CURSOR,
+        '}',
+        'CALL (n0) {',
+        '  MATCH (n0)<-[r0:INVOLVED_IN]-(n1:Entity)',
+        '  WITH r0, n1 ORDER BY n1.name, n1.id LIMIT $pf0',
+        '  RETURN collect({type: type(r0), rel: {role: r0.role}, m: n1 {.id, .kind, .name}, pf: []}) AS pf0',
+        '}',
+        'RETURN n0 {.id, .kind, .name} AS n, sortDate, [pf0] AS pf',
+        'ORDER BY d DESC, n.id ASC',
+      ].join('\n'),
+    );
+    expect(params).toEqual({ pf0: expect.objectContaining({ low: 3 }) });
   });
 });
 

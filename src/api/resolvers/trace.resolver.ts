@@ -4,6 +4,7 @@ import { EntityKindEnum } from '../types/entity.type';
 import type { GraphNodeData, SubgraphData } from '../../graph/subgraph';
 import { metricsOf } from '../../graph/metrics';
 import type { AppContext } from '../context';
+import { PrefetchPlan, SelectionPlan } from './selection-plan.decorator';
 import { EventConnection, GraphFormat, GraphNode, NodeMetrics, Path, Subgraph } from '../types/trace.type';
 import { PAGE_SIZES } from '../../read/relay/page-size';
 import type { EntityKind } from '../../model/kinds';
@@ -92,9 +93,11 @@ export class TraceResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: PAGE_SIZES.timeline.default }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @SelectionPlan() plan: PrefetchPlan,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.services.trace.timeline({ entityId, from, to, first, after });
+    // the events' selected properties and the relationship lists under them come back in the page's statement
+    return ctx.services.trace.timeline({ entityId, from, to, first, after }, plan);
   }
 }
 
