@@ -3,6 +3,8 @@ import type { Plan } from 'neo4j-driver';
 import { allCypher, cypher, CypherQuery } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
 import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connection/connection.cypher';
+import { aggregateQuery } from '../../src/read/connection/aggregate.cypher';
+import { groupFields, measures } from '../../src/read/connection/aggregate.model';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
@@ -298,6 +300,23 @@ describe('query plans', () => {
     const ops = operators(await explain(timelinePageQuery(shape), { ...timelineParams, entityId: null }));
     expect(ops.filter(({ op }) => SORTS.has(op)).map(({ op }) => op)).toEqual(['PartialTop']);
     expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Event\(_timelineDate, id\)/.test(details))).toBe(true);
+  });
+
+  // `aggregate` reads the matched entities once however many figures it returns; the metrics'
+  // usual filter, one metricKind, is a seek of Metric(metricKind) (migration 016), not a scan.
+  const metricStats = aggregateQuery('METRIC', { equals: [{ field: 'metricKind', values: ['REVENUE'] }] }, [{ op: 'count' }, { op: 'stats', measure: measures('METRIC')[0] }]);
+  const metricAll = aggregateQuery('METRIC', { equals: [{ field: 'metricKind', values: ['REVENUE'] }] }, [
+    { op: 'count' },
+    ...groupFields('METRIC').map((field) => ({ op: 'group' as const, field })),
+    { op: 'stats', measure: measures('METRIC')[0] },
+  ]);
+  it.each([
+    ['count and stats', metricStats],
+    ['count, every group field and stats', metricAll],
+  ])('the metrics aggregate by metricKind (%s): one seek of Metric(metricKind), no scan', async (_name, q) => {
+    const ops = operators(await explain(q, { eq_metricKind: ['REVENUE'] }));
+    expect(ops.filter(({ op }) => /Scan$/.test(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    expect(ops.filter(({ op, details }) => /^NodeIndexSeek/.test(op) && /:Metric\(metricKind\)/.test(details))).toHaveLength(1);
   });
 
   it('finds the operators it looks for (a scan by id without the index is caught)', async () => {
