@@ -80,6 +80,40 @@ RETURN from, to, type, out, passable, relationships`;
 }
 
 /**
+ * The first three levels of a path search around both ends in one statement (see
+ * expansion-cache.ts): for each of the $ends that exists, its relationships, one row each (what
+ * expandQuery reads, not yet grouped), and the same for each passable node one and two steps
+ * away. Bounded whatever the hubs: a node with more than $scan traversable relationships (counted
+ * in Neo4j's degree store) is not read (rows null) nor stepped through, and when more than
+ * $spread nodes are one step (or two steps) from an end, none of them is read, so the statement
+ * reads at most about 2 * (2 + 3 * $spread) * $scan relationships.
+ */
+export function expandNearQuery(spec: TraversalSpec): CypherQuery {
+  const rels = relPattern(spec.relTypes);
+  const passable = nodePredicate('m', spec);
+  const text = `
+UNWIND $ends AS eid
+MATCH (e:Entity {id: eid})
+WITH e, CASE WHEN COUNT { (e)-[:${rels}]-() } <= $scan THEN COLLECT { MATCH (e)-[:${rels}]-(m:Entity) WHERE ${passable} RETURN DISTINCT m } ELSE [] END AS near
+WITH e, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near
+WITH e, near, COLLECT {
+  UNWIND near AS x
+  WITH x WHERE COUNT { (x)-[:${rels}]-() } <= $scan
+  MATCH (x)-[:${rels}]-(m:Entity)
+  WHERE ${passable} AND m <> e AND NOT m IN near
+  RETURN DISTINCT m
+} AS far
+UNWIND [e] + near + CASE WHEN size(far) <= $spread THEN far ELSE [] END AS f
+WITH DISTINCT f
+WITH f, COUNT { (f)-[:${rels}]-() } AS degree
+RETURN f.id AS id, CASE WHEN degree <= $scan THEN COLLECT {
+  MATCH (f)-[r:${rels}]-(m:Entity)
+  RETURN {to: m.id, type: type(r), out: startNode(r) = f, passable: ${passable}}
+} END AS rows`;
+  return { name: 'trace/expand-near', text: text.trim() };
+}
+
+/**
  * True when some node reachable over the spec's relationship types is of a kind it excludes, or
  * the date window applies: only then must counting look at the node at the other end.
  */

@@ -11,7 +11,7 @@ import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships
 import { timelineCountQuery, timelinePageQuery, type TimelineShape } from '../../src/trace/timeline.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
-import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
+import { expandNearQuery, expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
 import { degreeRankingQuery } from '../../src/analytics/degree-ranking.cypher';
@@ -161,6 +161,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: degreeRankingQuery('COMPANY'), params: { first: int(20) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
+  { query: expandNearQuery(spec), params: { ends: [ID, 'company:baidu'], scan: int(64), spread: int(24) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300), scan: int(2000), budget: int(50000) } },
   { query: nodesQuery(spec), params: { ids: [ID], scan: int(2000) } },
   ...[true, false].flatMap((entity) => [

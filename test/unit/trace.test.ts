@@ -10,7 +10,7 @@ import { applyDerived, deriveEdges } from '../../src/trace/derived';
 import { intArg } from '../../src/common/int-arg';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
 import { hiddenCounts, orderPaths } from '../../src/trace/path-order';
-import { expandQuery, labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, relPattern } from '../../src/trace/trace.cypher';
+import { expandNearQuery, expandQuery, labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, relPattern } from '../../src/trace/trace.cypher';
 import { toGraphEdge } from '../../src/trace/trace.model';
 import type { NodeSet, Participation, RawPath } from '../../src/trace/trace.model';
 
@@ -94,6 +94,32 @@ describe('trace Cypher builder', () => {
     );
     expect(labelPredicate('y', ['COMPANY', 'EVENT'])).toBe('y:Company|Event');
     expect(expandQuery(pathSpec(null, null, { since: '2025-01-01', until: null })).text).toContain('date($since)');
+  });
+
+  it('reads ahead three levels around both ends in one statement, skipping hubs and crowds by the degree store', () => {
+    const kinds = labelPredicate('m', spec.kinds);
+    expect(expandNearQuery(spec).text).toBe(
+      [
+        'UNWIND $ends AS eid',
+        'MATCH (e:Entity {id: eid})',
+        `WITH e, CASE WHEN COUNT { (e)-[:PARTY_TO|MAKES]-() } <= $scan THEN COLLECT { MATCH (e)-[:PARTY_TO|MAKES]-(m:Entity) WHERE (${kinds}) RETURN DISTINCT m } ELSE [] END AS near`,
+        'WITH e, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near',
+        'WITH e, near, COLLECT {',
+        '  UNWIND near AS x',
+        '  WITH x WHERE COUNT { (x)-[:PARTY_TO|MAKES]-() } <= $scan',
+        '  MATCH (x)-[:PARTY_TO|MAKES]-(m:Entity)',
+        `  WHERE (${kinds}) AND m <> e AND NOT m IN near`,
+        '  RETURN DISTINCT m',
+        '} AS far',
+        'UNWIND [e] + near + CASE WHEN size(far) <= $spread THEN far ELSE [] END AS f',
+        'WITH DISTINCT f',
+        'WITH f, COUNT { (f)-[:PARTY_TO|MAKES]-() } AS degree',
+        'RETURN f.id AS id, CASE WHEN degree <= $scan THEN COLLECT {',
+        '  MATCH (f)-[r:PARTY_TO|MAKES]-(m:Entity)',
+        `  RETURN {to: m.id, type: type(r), out: startNode(r) = f, passable: (${kinds})}`,
+        '} END AS rows',
+      ].join('\n'),
+    );
   });
 
   it('refuses anything outside the allow-lists and bounds (a bug, not input)', () => {
