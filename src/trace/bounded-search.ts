@@ -36,9 +36,10 @@ export interface SearchBounds {
   nodeScan: number;
   /**
    * What `paths` reads ahead in its first statement (expandNearQuery, expansion-cache.ts): the
-   * relationships of each end and of the passable nodes one and two steps from it, skipping a node
-   * with more than `nearScan` of them, and all the nodes of a step with more than `nearSpread`.
-   * At most about 2 * (2 + 3 * nearSpread) * nearScan relationships, whatever the hubs.
+   * relationships of each end and of the passable nodes one and two steps from it, at most
+   * `nearScan` + 1 of any node (one with more is left to the search), and none of a step with
+   * more than `nearSpread` nodes. At most about 2 * (1 + 2 * nearSpread) * (nearScan + 1)
+   * relationships, whatever the hubs.
    */
   nearScan: number;
   nearSpread: number;

@@ -83,33 +83,31 @@ RETURN from, to, type, out, passable, relationships`;
  * The first three levels of a path search around both ends in one statement (see
  * expansion-cache.ts): for each of the $ends that exists, its relationships, one row each (what
  * expandQuery reads, not yet grouped), and the same for each passable node one and two steps
- * away. Bounded whatever the hubs: a node with more than $scan traversable relationships (counted
- * in Neo4j's degree store) is not read (rows null) nor stepped through, and when more than
- * $spread nodes are one step (or two steps) from an end, none of them is read, so the statement
- * reads at most about 2 * (2 + 3 * $spread) * $scan relationships.
+ * away. Each node's relationships are read once, at most $scan + 1 of them: a node with more
+ * (a hub) has rows null and is not stepped through; when more than $spread nodes are one (or
+ * two) steps from an end, none of them is read. So the statement reads at most about
+ * 2 * (1 + 2 * $spread) * ($scan + 1) relationships, whatever the hubs.
  */
 export function expandNearQuery(spec: TraversalSpec): CypherQuery {
   const rels = relPattern(spec.relTypes);
-  const passable = nodePredicate('m', spec);
+  const relationshipsOf = (v: string) =>
+    `COLLECT { MATCH (${v})-[r:${rels}]-(m:Entity) WITH r, m LIMIT $scan + 1 RETURN {m: m, to: m.id, type: type(r), out: startNode(r) = ${v}, passable: ${nodePredicate('m', spec)}} }`;
   const text = `
 UNWIND $ends AS eid
 MATCH (e:Entity {id: eid})
-WITH e, CASE WHEN COUNT { (e)-[:${rels}]-() } <= $scan THEN COLLECT { MATCH (e)-[:${rels}]-(m:Entity) WHERE ${passable} RETURN DISTINCT m } ELSE [] END AS near
-WITH e, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near
-WITH e, near, COLLECT {
-  UNWIND near AS x
-  WITH x WHERE COUNT { (x)-[:${rels}]-() } <= $scan
-  MATCH (x)-[:${rels}]-(m:Entity)
-  WHERE ${passable} AND m <> e AND NOT m IN near
-  RETURN DISTINCT m
+WITH e, ${relationshipsOf('e')} AS own
+WITH e, own, CASE WHEN size(own) <= $scan THEN COLLECT { UNWIND own AS x WITH x WHERE x.passable RETURN DISTINCT x.m } ELSE [] END AS near
+WITH e, own, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near
+WITH e, own, near, [x IN near | {node: x, rels: ${relationshipsOf('x')}}] AS second
+WITH e, own, second, COLLECT {
+  UNWIND second AS s
+  WITH s WHERE size(s.rels) <= $scan
+  UNWIND s.rels AS x
+  WITH x WHERE x.passable AND x.m <> e AND NOT x.m IN near
+  RETURN DISTINCT x.m
 } AS far
-UNWIND [e] + near + CASE WHEN size(far) <= $spread THEN far ELSE [] END AS f
-WITH DISTINCT f
-WITH f, COUNT { (f)-[:${rels}]-() } AS degree
-RETURN f.id AS id, CASE WHEN degree <= $scan THEN COLLECT {
-  MATCH (f)-[r:${rels}]-(m:Entity)
-  RETURN {to: m.id, type: type(r), out: startNode(r) = f, passable: ${passable}}
-} END AS rows`;
+UNWIND [{node: e, rels: own}] + second + CASE WHEN size(far) <= $spread THEN [x IN far | {node: x, rels: ${relationshipsOf('x')}}] ELSE [] END AS f
+RETURN f.node.id AS id, CASE WHEN size(f.rels) <= $scan THEN [x IN f.rels | x {.to, .type, .out, .passable}] END AS rows`;
   return { name: 'trace/expand-near', text: text.trim() };
 }
 

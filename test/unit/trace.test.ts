@@ -96,28 +96,26 @@ describe('trace Cypher builder', () => {
     expect(expandQuery(pathSpec(null, null, { since: '2025-01-01', until: null })).text).toContain('date($since)');
   });
 
-  it('reads ahead three levels around both ends in one statement, skipping hubs and crowds by the degree store', () => {
+  it('reads ahead three levels around both ends in one statement, each node once and at most $scan + 1 of its relationships', () => {
     const kinds = labelPredicate('m', spec.kinds);
+    const rels = (v: string) => `COLLECT { MATCH (${v})-[r:PARTY_TO|MAKES]-(m:Entity) WITH r, m LIMIT $scan + 1 RETURN {m: m, to: m.id, type: type(r), out: startNode(r) = ${v}, passable: (${kinds})} }`;
     expect(expandNearQuery(spec).text).toBe(
       [
         'UNWIND $ends AS eid',
         'MATCH (e:Entity {id: eid})',
-        `WITH e, CASE WHEN COUNT { (e)-[:PARTY_TO|MAKES]-() } <= $scan THEN COLLECT { MATCH (e)-[:PARTY_TO|MAKES]-(m:Entity) WHERE (${kinds}) RETURN DISTINCT m } ELSE [] END AS near`,
-        'WITH e, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near',
-        'WITH e, near, COLLECT {',
-        '  UNWIND near AS x',
-        '  WITH x WHERE COUNT { (x)-[:PARTY_TO|MAKES]-() } <= $scan',
-        '  MATCH (x)-[:PARTY_TO|MAKES]-(m:Entity)',
-        `  WHERE (${kinds}) AND m <> e AND NOT m IN near`,
-        '  RETURN DISTINCT m',
+        `WITH e, ${rels('e')} AS own`,
+        'WITH e, own, CASE WHEN size(own) <= $scan THEN COLLECT { UNWIND own AS x WITH x WHERE x.passable RETURN DISTINCT x.m } ELSE [] END AS near',
+        'WITH e, own, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near',
+        `WITH e, own, near, [x IN near | {node: x, rels: ${rels('x')}}] AS second`,
+        'WITH e, own, second, COLLECT {',
+        '  UNWIND second AS s',
+        '  WITH s WHERE size(s.rels) <= $scan',
+        '  UNWIND s.rels AS x',
+        '  WITH x WHERE x.passable AND x.m <> e AND NOT x.m IN near',
+        '  RETURN DISTINCT x.m',
         '} AS far',
-        'UNWIND [e] + near + CASE WHEN size(far) <= $spread THEN far ELSE [] END AS f',
-        'WITH DISTINCT f',
-        'WITH f, COUNT { (f)-[:PARTY_TO|MAKES]-() } AS degree',
-        'RETURN f.id AS id, CASE WHEN degree <= $scan THEN COLLECT {',
-        '  MATCH (f)-[r:PARTY_TO|MAKES]-(m:Entity)',
-        `  RETURN {to: m.id, type: type(r), out: startNode(r) = f, passable: (${kinds})}`,
-        '} END AS rows',
+        `UNWIND [{node: e, rels: own}] + second + CASE WHEN size(far) <= $spread THEN [x IN far | {node: x, rels: ${rels('x')}}] ELSE [] END AS f`,
+        'RETURN f.node.id AS id, CASE WHEN size(f.rels) <= $scan THEN [x IN f.rels | x {.to, .type, .out, .passable}] END AS rows',
       ].join('\n'),
     );
   });
