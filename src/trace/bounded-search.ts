@@ -34,10 +34,19 @@ export interface SearchBounds {
    * its "+N more" count and find its edges (the most neighbours a node can offer: the largest limit)
    */
   nodeScan: number;
+  /**
+   * What `paths` reads ahead in its first statement (expandNearQuery, expansion-cache.ts): the
+   * relationships of each end and of the passable nodes one and two steps from it, at most
+   * `nearScan` + 1 of any node (one with more is left to the search), and none of a step with
+   * more than `nearSpread` nodes. At most about 2 * (1 + 2 * nearSpread) * (nearScan + 1)
+   * relationships, whatever the hubs.
+   */
+  nearScan: number;
+  nearSpread: number;
 }
 
 /** Defaults of the bounds (docs/security.md): the budget is TRACE_EXPANSION_BUDGET. */
-export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { expansionBudget: 50_000, walkBudget: 200_000, nodeScan: 2000 };
+export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { expansionBudget: 50_000, walkBudget: 200_000, nodeScan: 2000, nearScan: 64, nearSpread: 24 };
 
 interface Side {
   dist: Map<string, number>;

@@ -80,6 +80,38 @@ RETURN from, to, type, out, passable, relationships`;
 }
 
 /**
+ * The first three levels of a path search around both ends in one statement (see
+ * expansion-cache.ts): for each of the $ends that exists, its relationships, one row each (what
+ * expandQuery reads, not yet grouped), and the same for each passable node one and two steps
+ * away. Each node's relationships are read once, at most $scan + 1 of them: a node with more
+ * (a hub) has rows null and is not stepped through; when more than $spread nodes are one (or
+ * two) steps from an end, none of them is read. So the statement reads at most about
+ * 2 * (1 + 2 * $spread) * ($scan + 1) relationships, whatever the hubs.
+ */
+export function expandNearQuery(spec: TraversalSpec): CypherQuery {
+  const rels = relPattern(spec.relTypes);
+  const relationshipsOf = (v: string) =>
+    `COLLECT { MATCH (${v})-[r:${rels}]-(m:Entity) WITH r, m LIMIT $scan + 1 RETURN {m: m, to: m.id, type: type(r), out: startNode(r) = ${v}, passable: ${nodePredicate('m', spec)}} }`;
+  const text = `
+UNWIND $ends AS eid
+MATCH (e:Entity {id: eid})
+WITH e, ${relationshipsOf('e')} AS own
+WITH e, own, CASE WHEN size(own) <= $scan THEN COLLECT { UNWIND own AS x WITH x WHERE x.passable RETURN DISTINCT x.m } ELSE [] END AS near
+WITH e, own, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near
+WITH e, own, near, [x IN near | {node: x, rels: ${relationshipsOf('x')}}] AS second
+WITH e, own, second, COLLECT {
+  UNWIND second AS s
+  WITH s WHERE size(s.rels) <= $scan
+  UNWIND s.rels AS x
+  WITH x WHERE x.passable AND x.m <> e AND NOT x.m IN near
+  RETURN DISTINCT x.m
+} AS far
+UNWIND [{node: e, rels: own}] + second + CASE WHEN size(far) <= $spread THEN [x IN far | {node: x, rels: ${relationshipsOf('x')}}] ELSE [] END AS f
+RETURN f.node.id AS id, CASE WHEN size(f.rels) <= $scan THEN [x IN f.rels | x {.to, .type, .out, .passable}] END AS rows`;
+  return { name: 'trace/expand-near', text: text.trim() };
+}
+
+/**
  * True when some node reachable over the spec's relationship types is of a kind it excludes, or
  * the date window applies: only then must counting look at the node at the other end.
  */

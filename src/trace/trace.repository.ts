@@ -6,7 +6,8 @@ import type { PartialEntityRecord } from '../read/entity/entity.view';
 import { decodeTree } from '../read/planner/prefetch.decode';
 import type { PrefetchPlan } from '../read/planner/prefetch.plan';
 import type { GraphEdgeData, JsonValue } from '../graph/subgraph';
-import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from './trace.cypher';
+import { expandNearQuery, expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from './trace.cypher';
+import type { Near, NearNode } from './expansion-cache';
 import { timelineCountQuery, timelineWithPrefetch } from './timeline.cypher';
 import type { ExpansionRow } from './path-search';
 import { type NodeSet, type Participation, toGraphEdge, toNodeBase, uniqueEdges, type Window } from './trace.model';
@@ -74,6 +75,13 @@ const recordNode = (r: Neo4jRecord): RawNode => ({
 const windowParams = (w: Window): Params => ({ since: w.since, until: w.until });
 
 /** Graph traversals for paths, connect, neighborhood and the timeline; plain data out. */
+/** One row per (neighbour, type, direction), as expandQuery groups a node's relationships. */
+function groupRelationships(from: string, rels: { to: string; type: string; out: boolean; passable: boolean }[]): ExpansionRow[] {
+  const rows = new Map<string, ExpansionRow>();
+  for (const x of rels) rows.set(`${x.to}\u0000${x.type}\u0000${x.out}`, { from, to: x.to, type: x.type, out: x.out === true, passable: x.passable === true });
+  return [...rows.values()];
+}
+
 export class TraceRepository {
   constructor(private readonly db: Database) {}
 
@@ -94,6 +102,22 @@ export class TraceRepository {
       passable: r.get('passable') === true,
     }));
     return { rows, read: records.reduce((n, r) => n + Number(toPlain(r.get('relationships'))), 0) };
+  }
+
+  /**
+   * The first three levels of a path search around `ends` (see expandNearQuery): the nodes read, each
+   * with all its relationships; an end that does not exist has none.
+   */
+  async expandNear(spec: TraversalSpec, ends: readonly string[], window: Window, bounds: { scan: number; spread: number }): Promise<Near> {
+    const records = await this.db.read(expandNearQuery(spec), { ends, scan: int(bounds.scan), spread: int(bounds.spread), ...windowParams(window) });
+    const near = new Map<string, NearNode>(ends.map((id) => [id, { rows: [], read: 0 }]));
+    for (const r of records) {
+      const id = r.get('id') as string;
+      const rows = toPlain(r.get('rows')) as { to: string; type: string; out: boolean; passable: boolean }[] | null;
+      if (!rows) near.delete(id);
+      else near.set(id, { rows: groupRelationships(id, rows), read: rows.length });
+    }
+    return near;
   }
 
   /** The neighbourhood of `id` (see neighborhoodQuery), or null when there is no such entity; `work` bounds it on hubs. */

@@ -13,7 +13,8 @@ import { decodeCursor } from '../read/relay/cursor';
 import { buildPage, rowsFor, type Page } from '../read/relay/page';
 import { checkFirst, PAGE_SIZES } from '../read/relay/page-size';
 import { hiddenCounts, orderPaths } from './path-order';
-import { BoundedSearch, DEFAULT_SEARCH_BOUNDS, type SearchBounds } from './bounded-search';
+import { BoundedSearch, DEFAULT_SEARCH_BOUNDS, type Expand, type SearchBounds } from './bounded-search';
+import { withNear, type Near } from './expansion-cache';
 import { type TraversalSpec } from './trace.cypher';
 import { type NodeSet, type PathData, type RawPath, uniqueEdges, type Window, withHidden } from './trace.model';
 import type { FoundPath } from './path-search';
@@ -79,7 +80,9 @@ export class TraceService {
     const spec = pathSpec(args.via, relTypesArg(args.relationshipTypes), window);
     if (args.from === args.to) throw new BadUserInputError('from and to must be different entities', 'to');
 
-    const search = this.search(spec, window, `paths from "${args.from}" to "${args.to}" within ${hops} hops`);
+    // the first three levels around both ends in one statement; the search reads further levels itself
+    const near = await this.repo.expandNear(spec, [args.from, args.to], window, { scan: this.bounds.nearScan, spread: this.bounds.nearSpread });
+    const search = this.search(spec, window, `paths from "${args.from}" to "${args.to}" within ${hops} hops`, near);
     const found = orderPaths((await search.paths(args.from, args.to, hops, first)).map(toRawPath)).slice(0, first);
     // no path may mean an unknown endpoint
     if (!found.length) await this.requireIds([[args.from, 'from'], [args.to, 'to']]);
@@ -195,8 +198,9 @@ export class TraceService {
     return { scan: this.bounds.nodeScan, budget: this.bounds.expansionBudget };
   }
 
-  private search(spec: TraversalSpec, window: Window, describe: string): BoundedSearch {
-    return new BoundedSearch((...a) => this.repo.expand(...a), spec, window, this.bounds, describe);
+  private search(spec: TraversalSpec, window: Window, describe: string, near?: Near): BoundedSearch {
+    const expand: Expand = (...a) => this.repo.expand(...a);
+    return new BoundedSearch(near ? withNear(near, expand) : expand, spec, window, this.bounds, describe);
   }
 
   private async requireIds(pairs: [string, string][]): Promise<void> {

@@ -157,6 +157,11 @@ describe('aggregate', () => {
       expect(together.figures[name]).toEqual(alone.figures[name]);
     }
     expect(together.figures.again).toBe(together.figures.count);
+    // the count beside one other figure shares its aggregation: the same figures as each alone
+    for (const other of ['YEAR', 'CURRENCY', 'stats'] as const) {
+      const pair = await post(`${parts[other]} count`);
+      expect(pair.figures).toEqual({ [other]: together.figures[other], count: together.figures.count });
+    }
   });
 
   it('bad input: unknown group field, stats of a kind without numbers, aggregate on timeline', async () => {

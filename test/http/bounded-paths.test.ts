@@ -8,8 +8,8 @@
  */
 import type { RunningService } from '../../src/http/service';
 import { Importer } from '../../src/write/importer';
-import { neighborhoodSpec } from '../../src/trace/trace.args';
-import { neighborhoodQuery } from '../../src/trace/trace.cypher';
+import { neighborhoodSpec, pathSpec } from '../../src/trace/trace.args';
+import { expandNearQuery, neighborhoodQuery } from '../../src/trace/trace.cypher';
 import { DEFAULT_SEARCH_BOUNDS } from '../../src/trace/bounded-search';
 import { hubDocument } from '../support/hub-documents';
 import { useSeededServer } from '../support/seeded-server';
@@ -143,24 +143,27 @@ describe('neighbourhoods of a hub: bounded work, truncated answers', () => {
     return res.body.data!.neighborhood;
   }
 
-  /** The database hits of the neighbourhood statement, profiled as the service runs it. */
-  async function dbHits(kinds: string[] | null, depth: number, limit: number): Promise<number> {
-    const spec = neighborhoodSpec(kinds as never, null, { since: null, until: null });
+  /** The database hits of a statement, profiled as the service runs it. */
+  async function profiledHits(text: string, params: Record<string, unknown>): Promise<number> {
     const session = svc.db.driver.session({ database: svc.db.name });
     try {
-      const res = await session.run(`PROFILE ${neighborhoodQuery(spec, depth).text}`, {
-        id: HUB,
-        limit: neo4jInt(limit),
-        scan: neo4jInt(DEFAULT_SEARCH_BOUNDS.nodeScan),
-        budget: neo4jInt(DEFAULT_SEARCH_BOUNDS.expansionBudget),
-        since: null,
-        until: null,
-      });
+      const res = await session.run(`PROFILE ${text}`, { ...params, since: null, until: null });
       const sum = (p: { dbHits: number; children: unknown[] }): number => p.dbHits + p.children.reduce<number>((n, c) => n + sum(c as never), 0);
       return sum(res.summary.profile as never);
     } finally {
       await session.close();
     }
+  }
+
+  /** The database hits of the neighbourhood statement. */
+  async function dbHits(kinds: string[] | null, depth: number, limit: number): Promise<number> {
+    const spec = neighborhoodSpec(kinds as never, null, { since: null, until: null });
+    return profiledHits(neighborhoodQuery(spec, depth).text, {
+      id: HUB,
+      limit: neo4jInt(limit),
+      scan: neo4jInt(DEFAULT_SEARCH_BOUNDS.nodeScan),
+      budget: neo4jInt(DEFAULT_SEARCH_BOUNDS.expansionBudget),
+    });
   }
 
   it('the first `limit` members, each joined to the hub, and the hub\'s "+N more" counting the rest', async () => {
@@ -193,6 +196,20 @@ describe('neighbourhoods of a hub: bounded work, truncated answers', () => {
     expect(sub.truncated).toBe(true);
     expect(sub.nodes).toHaveLength(500);
     expect(sub.nodes.slice(0, 2).map((n) => n.id)).toEqual(['company:nb-7', HUB]);
+  });
+
+  it('paths across the hub: the read-ahead near both ends skips the hub (a fraction of its relationships), the search reads it within the budget', async () => {
+    const vars = { from: 'company:nb-7', to: 'person:nb-1', maxHops: 2, first: 5, via: ['SECTOR'] };
+    const res = await gql<{ paths: { nodes: { id: string }[] }[] }>(svc.url, PATHS, vars);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.paths.map((p) => p.nodes.map((n) => n.id))).toEqual([['company:nb-7', HUB, 'person:nb-1']]);
+    const spec = pathSpec(['SECTOR'], null, { since: null, until: null });
+    const hits = await profiledHits(expandNearQuery(spec).text, {
+      ends: [vars.from, vars.to],
+      scan: neo4jInt(DEFAULT_SEARCH_BOUNDS.nearScan),
+      spread: neo4jInt(DEFAULT_SEARCH_BOUNDS.nearSpread),
+    });
+    expect(hits).toBeLessThan(MEMBERS / 10);
   });
 
   it('a walk that would read more than TRACE_EXPANSION_BUDGET relationships stops and says so: what it has is the start of the full answer', async () => {

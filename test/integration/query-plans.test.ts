@@ -3,13 +3,15 @@ import type { Plan } from 'neo4j-driver';
 import { allCypher, cypher, CypherQuery } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
 import { countQuery, pageQuery, pageWithPrefetch } from '../../src/read/connection/connection.cypher';
+import { aggregateQuery } from '../../src/read/connection/aggregate.cypher';
+import { groupFields, measures } from '../../src/read/connection/aggregate.model';
 import { withPrefetch } from '../../src/read/planner/prefetch.cypher';
 import type { PrefetchPlan } from '../../src/read/planner/prefetch.plan';
 import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
 import { timelineCountQuery, timelinePageQuery, timelineWithPrefetch, type TimelineShape } from '../../src/trace/timeline.cypher';
 import { restoreNodes, restoreRelationships } from '../../src/backup/restore.cypher';
 import { relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
-import { expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
+import { expandNearQuery, expandQuery, neighborhoodQuery, nodesQuery, type TraversalSpec } from '../../src/trace/trace.cypher';
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
 import { degreeRankingQuery } from '../../src/analytics/degree-ranking.cypher';
@@ -165,6 +167,7 @@ const BUILT: { query: CypherQuery; params: Record<string, unknown> }[] = [
   { query: page.query, params: { ...page.params, country: 'CN', afterKey: 'a', afterId: ID, limit: int(21) } },
   { query: degreeRankingQuery('COMPANY'), params: { first: int(20) } },
   { query: expandQuery(spec), params: { frontier: [ID, 'company:baidu'], limit: int(1000) } },
+  { query: expandNearQuery(spec), params: { ends: [ID, 'company:baidu'], scan: int(64), spread: int(24) } },
   { query: neighborhoodQuery(spec, 2), params: { id: ID, limit: int(300), scan: int(2000), budget: int(50000) } },
   { query: nodesQuery(spec), params: { ids: [ID], scan: int(2000) } },
   ...[true, false].flatMap((entity) => [
@@ -322,6 +325,23 @@ describe('query plans', () => {
     expect(names.indexOf(eventSorts[0])).toBeLessThan(names.indexOf('Apply'));
     expect(names.indexOf('Apply')).toBeLessThan(names.indexOf('PartialTop'));
     expect(ops.some(({ op, details }) => /^NodeIndex(Seek|Scan)$/.test(op) && /:Event\(_timelineDate, id\)/.test(details))).toBe(true);
+  });
+
+  // `aggregate` reads the matched entities once however many figures it returns; the metrics'
+  // usual filter, one metricKind, is a seek of Metric(metricKind) (migration 016), not a scan.
+  const metricStats = aggregateQuery('METRIC', { equals: [{ field: 'metricKind', values: ['REVENUE'] }] }, [{ op: 'count' }, { op: 'stats', measure: measures('METRIC')[0] }]);
+  const metricAll = aggregateQuery('METRIC', { equals: [{ field: 'metricKind', values: ['REVENUE'] }] }, [
+    { op: 'count' },
+    ...groupFields('METRIC').map((field) => ({ op: 'group' as const, field })),
+    { op: 'stats', measure: measures('METRIC')[0] },
+  ]);
+  it.each([
+    ['count and stats', metricStats],
+    ['count, every group field and stats', metricAll],
+  ])('the metrics aggregate by metricKind (%s): one seek of Metric(metricKind), no scan', async (_name, q) => {
+    const ops = operators(await explain(q, { eq_metricKind: ['REVENUE'] }));
+    expect(ops.filter(({ op }) => /Scan$/.test(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    expect(ops.filter(({ op, details }) => /^NodeIndexSeek/.test(op) && /:Metric\(metricKind\)/.test(details))).toHaveLength(1);
   });
 
   it('finds the operators it looks for (a scan by id without the index is caught)', async () => {

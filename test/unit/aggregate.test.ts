@@ -30,54 +30,80 @@ describe('aggregate Cypher builder', () => {
   const filter = normalizeFilter('INVESTMENT', { status: ['COMPLETED'], dateFrom: '2025-01-01' });
 
   it('counts per quarter under the connection filter, in calendar order', () => {
-    expect(aggregateQuery('INVESTMENT', filter, [{ op: 'group', field: field('INVESTMENT', 'QUARTER') }]).text).toBe(`CALL () {
-  MATCH (n:Investment)
-  WHERE n.status IN $eq_status
-    AND n.date >= date($dateFrom)
-  WITH toString(n.date.year) + '-Q' + toString(n.date.quarter) AS key, count(n) AS count
-  ORDER BY key IS NULL, key
-  RETURN collect({key: key, count: count}) AS p0
-}
-RETURN p0`);
+    expect(aggregateQuery('INVESTMENT', filter, [{ op: 'group', field: field('INVESTMENT', 'QUARTER') }]).text).toBe(`MATCH (n:Investment)
+WHERE n.status IN $eq_status
+  AND n.date >= date($dateFrom)
+WITH toString(n.date.year) + '-Q' + toString(n.date.quarter) AS key, count(n) AS count
+ORDER BY key IS NULL, key
+RETURN collect({key: key, count: count}) AS p0`);
   });
 
   it('counts per sector, each entity once per sector', () => {
-    expect(aggregateQuery('COMPANY', normalizeFilter('COMPANY', {}), [{ op: 'group', field: field('COMPANY', 'SECTOR') }]).text).toBe(`CALL () {
-  MATCH (n:Company)
-  OPTIONAL MATCH (n)-[:IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET]->(s:Sector)
-  WITH s.id AS key, count(DISTINCT n) AS count
-  ORDER BY key IS NULL, count DESC, key
-  RETURN collect({key: key, count: count}) AS p0
-}
-RETURN p0`);
+    expect(aggregateQuery('COMPANY', normalizeFilter('COMPANY', {}), [{ op: 'group', field: field('COMPANY', 'SECTOR') }]).text).toBe(`MATCH (n:Company)
+OPTIONAL MATCH (n)-[:IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET]->(s:Sector)
+WITH s.id AS key, count(DISTINCT n) AS count
+ORDER BY key IS NULL, count DESC, key
+RETURN collect({key: key, count: count}) AS p0`);
   });
 
-  it('count, groups and stats selected together: one statement, one subquery each', () => {
+  it('the count alone: one count over the filter (the count store when unfiltered)', () => {
+    expect(aggregateQuery('COMPANY', normalizeFilter('COMPANY', {}), [{ op: 'count' }]).text).toBe(`MATCH (n:Company)
+RETURN count(n) AS p0`);
+  });
+
+  it('count and stats: one aggregation per group of the measure, the count the sum of the groups', () => {
+    const metrics = normalizeFilter('METRIC', { metricKind: ['REVENUE'] });
+    expect(aggregateQuery('METRIC', metrics, [{ op: 'count' }, { op: 'stats', measure: measures('METRIC')[0] }]).text).toBe(`MATCH (n:Metric)
+WHERE n.metricKind IN $eq_metricKind
+WITH [n.metricKind, n.unit] AS key, n.value AS v
+WITH key, count(*) AS total, count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg
+ORDER BY key
+RETURN sum(total) AS p0, collect(CASE WHEN count > 0 THEN {key: key, count: count, sum: sum, min: min, max: max, avg: avg} END) AS p1`);
+  });
+
+  it('a group field and the count (in either order): one aggregation, the count the sum of the groups', () => {
+    expect(aggregateQuery('INVESTMENT', filter, [{ op: 'group', field: field('INVESTMENT', 'CURRENCY') }, { op: 'count' }]).text).toBe(`MATCH (n:Investment)
+WHERE n.status IN $eq_status
+  AND n.date >= date($dateFrom)
+WITH n.currency AS key, count(n) AS count
+ORDER BY key IS NULL, count DESC, key
+RETURN sum(count) AS p1, collect({key: key, count: count}) AS p0`);
+  });
+
+  it('count, groups and stats selected together: the matched entities collected once, one subquery per figure', () => {
     const parts = [{ op: 'count' }, { op: 'group', field: field('INVESTMENT', 'CURRENCY') }, { op: 'stats', measure: measures('INVESTMENT')[0] }] as const;
-    expect(aggregateQuery('INVESTMENT', filter, parts).text).toBe(`CALL () {
-  MATCH (n:Investment)
-  WHERE n.status IN $eq_status
-    AND n.date >= date($dateFrom)
-  RETURN count(n) AS p0
-}
-CALL () {
-  MATCH (n:Investment)
-  WHERE n.status IN $eq_status
-    AND n.date >= date($dateFrom)
+    expect(aggregateQuery('INVESTMENT', filter, parts).text).toBe(`MATCH (n:Investment)
+WHERE n.status IN $eq_status
+  AND n.date >= date($dateFrom)
+WITH collect(n) AS ns
+CALL (ns) {
+  UNWIND ns AS n
   WITH n.currency AS key, count(n) AS count
   ORDER BY key IS NULL, count DESC, key
   RETURN collect({key: key, count: count}) AS p1
 }
-CALL () {
-  MATCH (n:Investment)
-  WHERE n.status IN $eq_status
-    AND n.date >= date($dateFrom)
-    AND n.amount IS NOT NULL
+CALL (ns) {
+  UNWIND ns AS n
+  WITH n WHERE n.amount IS NOT NULL
   WITH [n.currency] AS key, n.amount AS v
   WITH key, count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg
   ORDER BY key
   RETURN collect({key: key, count: count, sum: sum, min: min, max: max, avg: avg}) AS p2
 }
-RETURN p0, p1, p2`);
+RETURN size(ns) AS p0, p1, p2`);
+  });
+
+  it('sectors beside the count: an entity may be in several sectors, so the count is its own', () => {
+    const company = normalizeFilter('COMPANY', {});
+    expect(aggregateQuery('COMPANY', company, [{ op: 'count' }, { op: 'group', field: field('COMPANY', 'SECTOR') }]).text).toBe(`MATCH (n:Company)
+WITH collect(n) AS ns
+CALL (ns) {
+  UNWIND ns AS n
+  OPTIONAL MATCH (n)-[:IN_SECTOR|ABOUT|AFFECTS|FUNDS|IN_MARKET]->(s:Sector)
+  WITH s.id AS key, count(DISTINCT n) AS count
+  ORDER BY key IS NULL, count DESC, key
+  RETURN collect({key: key, count: count}) AS p1
+}
+RETURN size(ns) AS p0, p1`);
   });
 });

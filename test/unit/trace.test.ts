@@ -10,7 +10,7 @@ import { applyDerived, deriveEdges } from '../../src/trace/derived';
 import { intArg } from '../../src/common/int-arg';
 import { neighborhoodSpec, pathSpec, relTypesArg, TRACE_LIMITS, windowArg } from '../../src/trace/trace.args';
 import { hiddenCounts, orderPaths } from '../../src/trace/path-order';
-import { expandQuery, labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, relPattern } from '../../src/trace/trace.cypher';
+import { expandNearQuery, expandQuery, labelPredicate, needsNodePredicate, neighborhoodQuery, nodesQuery, relPattern } from '../../src/trace/trace.cypher';
 import { toGraphEdge } from '../../src/trace/trace.model';
 import type { NodeSet, Participation, RawPath } from '../../src/trace/trace.model';
 
@@ -94,6 +94,30 @@ describe('trace Cypher builder', () => {
     );
     expect(labelPredicate('y', ['COMPANY', 'EVENT'])).toBe('y:Company|Event');
     expect(expandQuery(pathSpec(null, null, { since: '2025-01-01', until: null })).text).toContain('date($since)');
+  });
+
+  it('reads ahead three levels around both ends in one statement, each node once and at most $scan + 1 of its relationships', () => {
+    const kinds = labelPredicate('m', spec.kinds);
+    const rels = (v: string) => `COLLECT { MATCH (${v})-[r:PARTY_TO|MAKES]-(m:Entity) WITH r, m LIMIT $scan + 1 RETURN {m: m, to: m.id, type: type(r), out: startNode(r) = ${v}, passable: (${kinds})} }`;
+    expect(expandNearQuery(spec).text).toBe(
+      [
+        'UNWIND $ends AS eid',
+        'MATCH (e:Entity {id: eid})',
+        `WITH e, ${rels('e')} AS own`,
+        'WITH e, own, CASE WHEN size(own) <= $scan THEN COLLECT { UNWIND own AS x WITH x WHERE x.passable RETURN DISTINCT x.m } ELSE [] END AS near',
+        'WITH e, own, CASE WHEN size(near) <= $spread THEN near ELSE [] END AS near',
+        `WITH e, own, near, [x IN near | {node: x, rels: ${rels('x')}}] AS second`,
+        'WITH e, own, second, COLLECT {',
+        '  UNWIND second AS s',
+        '  WITH s WHERE size(s.rels) <= $scan',
+        '  UNWIND s.rels AS x',
+        '  WITH x WHERE x.passable AND x.m <> e AND NOT x.m IN near',
+        '  RETURN DISTINCT x.m',
+        '} AS far',
+        `UNWIND [{node: e, rels: own}] + second + CASE WHEN size(far) <= $spread THEN [x IN far | {node: x, rels: ${rels('x')}}] ELSE [] END AS f`,
+        'RETURN f.node.id AS id, CASE WHEN size(f.rels) <= $scan THEN [x IN f.rels | x {.to, .type, .out, .passable}] END AS rows',
+      ].join('\n'),
+    );
   });
 
   it('refuses anything outside the allow-lists and bounds (a bug, not input)', () => {

@@ -6,10 +6,9 @@ import type { ConnectionFilter } from './connection.model';
 import type { GroupField, Measure } from './aggregate.model';
 
 /**
- * The statement behind a root connection's `aggregate`: one subquery per figure the selection
- * asks for, each over the connection's own filter conditions (connection.cypher.ts), so that
- * `count`, `groupBy` and `stats` selected together cost one round trip. Property names come from
- * the model table through aggregate.model.ts, never from a request; every value is a parameter.
+ * The statement behind a root connection's `aggregate`: every figure the selection asks for in one
+ * statement that reads the matched entities once. Property names come from the model table through
+ * aggregate.model.ts, never from a request; every value is a parameter.
  */
 const queries = boundedMemo<CypherQuery>(500);
 
@@ -43,12 +42,11 @@ export function partSignature(p: AggregatePart): string {
   return p.op === 'count' ? 'count' : p.op === 'group' ? `group:${p.field.name}` : `stats:${p.measure.name}`;
 }
 
-/**
- * The count of the entities the filter matches (from Neo4j's count store when unfiltered), as `value`.
- */
-function countPart(kind: EntityKind, filter: ConnectionFilter): string {
-  return `MATCH (n:${KIND_LABEL[kind]})
-${where(kind, filter)}RETURN count(n) AS value`;
+/** What one part computes from the entities `n` (bound) on: rows it skips, and the rest of its text ending in `AS value`. */
+interface Tail {
+  /** a condition on `n` the part needs besides the filter */
+  only?: string;
+  text: string;
 }
 
 /**
@@ -56,44 +54,93 @@ ${where(kind, filter)}RETURN count(n) AS value`;
  * first (ties by key); the group of entities without a value (key null) comes last. An entity in
  * several sectors counts once in each; one in none counts under null.
  */
-function groupPart(kind: EntityKind, filter: ConnectionFilter, field: GroupField): string {
+function groupTail(field: GroupField): Tail {
   const dated = field.source.by === 'year' || field.source.by === 'quarter' || field.source.by === 'month';
   const sector = field.source.by === 'sector' ? `OPTIONAL MATCH (n)-[:${SECTOR_LINKS}]->(s:Sector)\n` : '';
   const counted = field.source.by === 'sector' ? 'count(DISTINCT n)' : 'count(n)';
   const order = dated ? 'key IS NULL, key' : 'key IS NULL, count DESC, key';
-  return `MATCH (n:${KIND_LABEL[kind]})
-${where(kind, filter)}${sector}WITH ${keyExpr(field)} AS key, ${counted} AS count
+  return {
+    text: `${sector}WITH ${keyExpr(field)} AS key, ${counted} AS count
 ORDER BY ${order}
-RETURN collect({key: key, count: count}) AS value`;
+RETURN collect({key: key, count: count}) AS value`,
+  };
 }
+
+const STATS = 'count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg';
+const STATS_ROW = '{key: key, count: count, sum: sum, min: min, max: max, avg: avg}';
+const statsKey = (measure: Measure) => `[${measure.per.map((p) => `n.${p}`).join(', ')}]`;
 
 /** count, sum, min, max and avg of a measure per group of its `per` properties (e.g. per currency), as a list. */
-function statsPart(kind: EntityKind, filter: ConnectionFilter, measure: Measure): string {
-  const groups = measure.per.map((p) => `n.${p}`).join(', ');
-  return `MATCH (n:${KIND_LABEL[kind]})
-${where(kind, filter, [`n.${measure.field} IS NOT NULL`])}WITH [${groups}] AS key, n.${measure.field} AS v
-WITH key, count(v) AS count, sum(v) AS sum, min(v) AS min, max(v) AS max, avg(v) AS avg
+function statsTail(measure: Measure): Tail {
+  return {
+    only: `n.${measure.field} IS NOT NULL`,
+    text: `WITH ${statsKey(measure)} AS key, n.${measure.field} AS v
+WITH key, ${STATS}
 ORDER BY key
-RETURN collect({key: key, count: count, sum: sum, min: min, max: max, avg: avg}) AS value`;
+RETURN collect(${STATS_ROW}) AS value`,
+  };
 }
 
-function partText(kind: EntityKind, filter: ConnectionFilter, part: AggregatePart): string {
-  if (part.op === 'count') return countPart(kind, filter);
-  if (part.op === 'group') return groupPart(kind, filter, part.field);
-  return statsPart(kind, filter, part.measure);
-}
-
+const tail = (part: Exclude<AggregatePart, { op: 'count' }>): Tail => (part.op === 'group' ? groupTail(part.field) : statsTail(part.measure));
+const match = (kind: EntityKind, filter: ConnectionFilter, extra: string[] = []) => `MATCH (n:${KIND_LABEL[kind]})\n${where(kind, filter, extra)}`;
 const indent = (text: string) => text.replace(/^/gm, '  ');
+const column = (text: string, i: number) => text.replace(/AS value$/, `AS p${i}`);
+
+/** One figure alone: the count (from Neo4j's count store when unfiltered), or one part over the matched entities. */
+function single(kind: EntityKind, filter: ConnectionFilter, part: AggregatePart): string {
+  if (part.op === 'count') return `${match(kind, filter)}RETURN count(n) AS p0`;
+  const t = tail(part);
+  return column(match(kind, filter, t.only ? [t.only] : []) + t.text, 0);
+}
 
 /**
- * Every figure one `aggregate` selection asks for, in one statement: each part a subquery of one
- * row over the connection's filter, returned as `p0`, `p1`, ... in the order of `parts` (distinct).
+ * The count beside one other figure whose groups hold each entity exactly once (a measure's
+ * stats, or a group field other than sectors), in the same aggregation: the count is the sum of
+ * the groups' sizes. For stats the entities without the measure stay in (they count) and their
+ * groups are dropped when no entity of the group has the measure, which leaves every figure as
+ * the part alone computes it.
+ */
+function countBeside(kind: EntityKind, filter: ConnectionFilter, part: Exclude<AggregatePart, { op: 'count' }>, countAt: number, partAt: number): string {
+  if (part.op === 'group') {
+    return `${match(kind, filter)}${groupTail(part.field).text.replace(/RETURN (.*) AS value$/, `RETURN sum(count) AS p${countAt}, $1 AS p${partAt}`)}`;
+  }
+  const m = part.measure;
+  return `${match(kind, filter)}WITH ${statsKey(m)} AS key, n.${m.field} AS v
+WITH key, count(*) AS total, ${STATS}
+ORDER BY key
+RETURN sum(total) AS p${countAt}, collect(CASE WHEN count > 0 THEN ${STATS_ROW} END) AS p${partAt}`;
+}
+
+/** Several figures: the matched entities collected once, each figure a subquery over that list. */
+function overCollected(kind: EntityKind, filter: ConnectionFilter, parts: readonly AggregatePart[]): string {
+  const subqueries = parts.flatMap((p, i) => {
+    if (p.op === 'count') return [];
+    const t = tail(p);
+    const body = `UNWIND ns AS n\n${t.only ? `WITH n WHERE ${t.only}\n` : ''}${column(t.text, i)}`;
+    return [`CALL (ns) {\n${indent(body)}\n}\n`];
+  });
+  const columns = parts.map((p, i) => (p.op === 'count' ? `size(ns) AS p${i}` : `p${i}`));
+  return `${match(kind, filter)}WITH collect(n) AS ns\n${subqueries.join('')}RETURN ${columns.join(', ')}`;
+}
+
+/** A figure that can share the count's aggregation: each entity in exactly one of its groups. */
+const oneGroupEach = (p: AggregatePart) => p.op === 'stats' || (p.op === 'group' && p.field.source.by !== 'sector');
+
+/**
+ * Every figure one `aggregate` selection asks for, in one statement that reads the matched entities
+ * once, returned as `p0`, `p1`, ... in the order of `parts` (distinct).
  */
 export function aggregateQuery(kind: EntityKind, filter: ConnectionFilter, parts: readonly AggregatePart[]): CypherQuery {
   const name = `connection/aggregate:${kind}:${filterSignature(filter)}:${parts.map(partSignature).join(',')}`;
-  return queries(name, () => ({
-    name,
-    text: `${parts.map((p, i) => `CALL () {\n${indent(partText(kind, filter, p).replace(/AS value$/, `AS p${i}`))}\n}`).join('\n')}
-RETURN ${parts.map((_, i) => `p${i}`).join(', ')}`,
-  }));
+  return queries(name, () => {
+    const countAt = parts.findIndex((p) => p.op === 'count');
+    const other = parts.findIndex((p) => p.op !== 'count');
+    const text =
+      parts.length === 1
+        ? single(kind, filter, parts[0])
+        : parts.length === 2 && countAt >= 0 && oneGroupEach(parts[other])
+          ? countBeside(kind, filter, parts[other] as Exclude<AggregatePart, { op: 'count' }>, countAt, other)
+          : overCollected(kind, filter, parts);
+    return { name, text };
+  });
 }
