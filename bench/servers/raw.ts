@@ -7,6 +7,7 @@ import { projectRoot } from '../../src/common/paths';
 import { luceneTerms } from '../../src/read/entity/entity.model';
 import { toPlain, toPlainObject } from '../../src/db/values';
 import { exportSubgraph } from '../../src/graph/export';
+import { withMetrics } from '../../src/graph/metrics';
 import type { GraphEdgeData, GraphNodeData, JsonValue } from '../../src/graph/subgraph';
 import { announce, argValue, countingDriver, exitWithParent, startStats } from './common';
 import { BOOKKEEPING_KEYS, type EntityKind } from '../../src/model/kinds';
@@ -123,7 +124,9 @@ function handlers(): Record<string, Handler> {
         return { id, kind: p.kind as EntityKind, label: String(p.name ?? id), properties: visible(p), hiddenNeighbors: Math.max(0, Number(toPlain(r.get('degree'))) - (shown.get(id) ?? 0)) };
       });
       const truncated = rows.length ? Boolean(rows[0].get('truncated')) : false;
-      return { neighborhood: { truncated, export: exportSubgraph({ nodes, edges, truncated }, 'CYTOSCAPE') } };
+      // ours carries each node's degree, PageRank, betweenness and community in the export: the
+      // floor computes the same figures with the same function, so both answer the same question
+      return { neighborhood: { truncated, export: exportSubgraph(withMetrics({ nodes, edges, truncated }), 'CYTOSCAPE') } };
     },
   };
 }
