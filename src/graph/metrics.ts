@@ -59,16 +59,28 @@ function toGraph(result: GraphResult): { graph: UndirectedGraph; degree: Map<str
   }
   const seen = new Set<string>();
   const edges = [...result.edges].sort((a, b) => compareIds(a.id, b.id));
+  // one link per pair of nodes, in the order its first edge comes, weighed before it is added
+  // (a lookup and an attribute update per parallel edge cost more than the graph's own build)
+  const links: { source: string; target: string; weight: number }[] = [];
+  const linkOf = new Map<string, Map<string, { weight: number }>>();
   for (const e of edges) {
-    if (seen.has(e.id) || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
+    if (seen.has(e.id) || !degree.has(e.source) || !degree.has(e.target)) continue;
     seen.add(e.id);
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.source, degree.get(e.source)! + 1);
     if (e.source === e.target) continue;
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-    const existing = graph.edge(e.source, e.target);
-    if (existing === undefined) graph.addEdge(e.source, e.target, { weight: 1 });
-    else graph.updateEdgeAttribute(existing, 'weight', (w: number | undefined) => (w ?? 0) + 1);
+    degree.set(e.target, degree.get(e.target)! + 1);
+    const [low, high] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    let byHigh = linkOf.get(low);
+    if (!byHigh) linkOf.set(low, (byHigh = new Map()));
+    const link = byHigh.get(high);
+    if (link) link.weight++;
+    else {
+      const added = { source: e.source, target: e.target, weight: 1 };
+      byHigh.set(high, added);
+      links.push(added);
+    }
   }
+  for (const l of links) graph.addEdge(l.source, l.target, { weight: l.weight });
   return { graph, degree };
 }
 
