@@ -51,7 +51,8 @@ export function safeProps(
   canonical: Readonly<Record<string, JsonValue>> = {},
 ): [string, JsonValue][] {
   const keys = Object.keys(props).sort(compareIds);
-  const taken = new Set<string>([...reserved, ...keys]);
+  // built at the first reserved key only, and sorted again only after a rename: most have none
+  let taken: Set<string> | undefined;
   const out: [string, JsonValue][] = [];
   for (const key of keys) {
     const value = props[key];
@@ -60,12 +61,13 @@ export function safeProps(
       out.push([key, value]);
       continue;
     }
+    taken ??= new Set<string>([...reserved, ...keys]);
     let renamed = `${key}Prop`;
     while (taken.has(renamed)) renamed += 'Prop';
     taken.add(renamed);
     out.push([renamed, value]);
   }
-  return out.sort((a, b) => compareIds(a[0], b[0]));
+  return taken ? out.sort((a, b) => compareIds(a[0], b[0])) : out;
 }
 
 /** Builds an object from pairs without `obj[key] =`, so a key like `__proto__` stays plain data. */

@@ -46,31 +46,26 @@ export function toCytoscape(sub: SubgraphData): CytoscapeExport {
   const g = normalize(sub);
   return {
     elements: {
-      nodes: g.nodes.map((n) => ({
-        group: 'nodes' as const,
-        data: {
-          ...fromPairs(safeProps(n.properties, NODE_RESERVED, { id: n.id, kind: n.kind })),
-          id: n.id,
-          label: n.label,
-          kind: n.kind,
-          hiddenNeighbors: n.hiddenNeighbors,
-          // `mapData(pageRank, 0, 1, 10, 60)` / `[community = 0]` selectors read these
-          ...metricFields(n),
-        },
-        classes: [n.kind],
-      })),
-      edges: g.edges.map((e) => ({
-        group: 'edges' as const,
-        data: {
-          ...fromPairs(safeProps(e.properties, EDGE_RESERVED, { id: e.id, source: e.source, target: e.target })),
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          label: e.type,
-          relType: e.type,
-        },
-        classes: isDerived(e) ? [e.type, 'derived'] : [e.type],
-      })),
+      nodes: g.nodes.map((n) => {
+        // the properties first, then this adapter's keys (reserved above, so no property has one)
+        const data = fromPairs(safeProps(n.properties, NODE_RESERVED, { id: n.id, kind: n.kind })) as CytoscapeNodeData;
+        data.id = n.id;
+        data.label = n.label;
+        data.kind = n.kind;
+        data.hiddenNeighbors = n.hiddenNeighbors;
+        // `mapData(pageRank, 0, 1, 10, 60)` / `[community = 0]` selectors read these
+        Object.assign(data, metricFields(n));
+        return { group: 'nodes' as const, data, classes: [n.kind] };
+      }),
+      edges: g.edges.map((e) => {
+        const data = fromPairs(safeProps(e.properties, EDGE_RESERVED, { id: e.id, source: e.source, target: e.target })) as CytoscapeEdgeData;
+        data.id = e.id;
+        data.source = e.source;
+        data.target = e.target;
+        data.label = e.type;
+        data.relType = e.type;
+        return { group: 'edges' as const, data, classes: isDerived(e) ? [e.type, 'derived'] : [e.type] };
+      }),
     },
   };
 }
