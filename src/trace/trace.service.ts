@@ -66,6 +66,12 @@ export interface TimelineArgs {
   after?: Maybe<string>;
 }
 
+/** Given edges take their properties from the node data (one of the parallel ones, as stored). */
+function withStoredProperties(edges: GraphEdgeData[], set: NodeSet): GraphEdgeData[] {
+  const stored = new Map(set.edges.map((e) => [e.id, e]));
+  return edges.map((e) => stored.get(e.id) ?? e);
+}
+
 /** paths, connect, neighborhood, timeline and exports: the rules, caps and result assembly. */
 export class TraceService {
   constructor(
@@ -244,9 +250,7 @@ export class TraceService {
       const info = set.info.get(id);
       return info ? [withHidden(info.node, hidden.get(id) ?? 0)] : [];
     });
-    // given edges take their properties from the node data (one of the parallel ones, as stored)
-    const stored = new Map(set.edges.map((e) => [e.id, e]));
-    const sub: SubgraphData = { nodes, edges: edges ? edges.map((e) => stored.get(e.id) ?? e) : set.edges, truncated };
+    const sub: SubgraphData = { nodes, edges: edges ? withStoredProperties(edges, set) : set.edges, truncated };
     return registerForMetrics(includeDerived ? applyDerived(sub, deriveEdges(participations, result)) : sub);
   }
 }
