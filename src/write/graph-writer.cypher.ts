@@ -2,7 +2,7 @@ import { boundedMemo } from '../common/bounded-memo';
 import type { CypherQuery } from '../db/cypher-registry';
 import { BOOKKEEPING_KEYS, KIND_LABEL, type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
-import { countOnCreate, countRemoval, countRemovals, newCountItems, sortDateItems } from './order-keys.cypher';
+import { countCreated, countRemoval, countRemovals, newCountItems, sortDateItems } from './order-keys.cypher';
 
 /**
  * GraphWriter's statement builders. Only the label or relationship type varies, and it comes from
@@ -12,8 +12,8 @@ import { countOnCreate, countRemoval, countRemovals, newCountItems, sortDateItem
  */
 export type Returning = 'counts' | 'records';
 
-/** A relationship row's ends, as the change log records them: one by one, or in a batch's list. */
-const REL_ENDS = 'a.kind AS fromKind, b.kind AS toKind';
+/** What the records variant answers for each relationship row: the edge, what was written, its ends' kinds (for the change log). */
+const REL_WRITTEN = '{r: r, created: created, changed: NOT same, changedKeys: changedKeys, fromKind: a.kind, toKind: b.kind}';
 const REL_CHANGE = '{from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys, props: CASE WHEN created THEN properties(r) END}';
 
 /** A few per kind and per relationship type: bounded by the model, never by requests. */
@@ -24,10 +24,11 @@ const statement = (name: string, text: () => string): CypherQuery => built(name,
  * A batch's counts, and the rows that changed something (for the change log): their ids, whether
  * they were created, and the names of the properties that changed.
  */
-const COUNTS = (changed: string) => `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+const COUNT_ITEMS = (changed: string) => `sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
        count(*) AS total,
        collect(CASE WHEN NOT same THEN ${changed} END) AS changes`;
+const COUNTS = (changed: string) => `RETURN ${COUNT_ITEMS(changed)}`;
 
 /** Properties that change with every write or are derived (the order keys): never content changes. */
 const BOOKKEEPING = `[${BOOKKEEPING_KEYS.map((k) => `'${k}'`).join(', ')}]`;
@@ -68,7 +69,9 @@ ${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys
 
 /**
  * Upserts relationships of one type between existing entities: one edge per (from, type, to).
- * Its properties are set from the row (a replacing row holds null for the ones to remove).
+ * Its properties are set from the row (a replacing row holds null for the ones to remove). The
+ * relationships it created are added to their ends' counts once the rows are written, each end
+ * stepped once (see countCreated), so both variants first gather the rows' answers.
  */
 export function upsertRelationships(type: RelationshipTypeName, returning: Returning = 'counts'): CypherQuery {
   return statement(`write/upsert-relationships:${type}${returning === 'records' ? ':records' : ''}`, () => `
@@ -76,13 +79,19 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:${type}]->(b)
-${countOnCreate(type, 'a', 'b')}WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
+WITH a, b, r, row, r.createdAt IS NULL AS created, coalesce(r.contentHash, '') = row.hash AS same
 WITH a, b, r, row, created, same, CASE WHEN created OR same THEN null ELSE properties(r) END AS before
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
   SET r += row.props, r.contentHash = row.hash, r.updatedAt = datetime(), r.updatedBy = $actor,
       r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor))
 WITH a, b, r, row, created, same, ${changedKeys('r')}
-${returning === 'records' ? `RETURN r, created, NOT same AS changed, changedKeys, ${REL_ENDS}` : COUNTS(REL_CHANGE)}`);
+WITH ${returning === 'records' ? `collect(${REL_WRITTEN}) AS written` : COUNT_ITEMS(REL_CHANGE)},
+     collect(DISTINCT CASE WHEN created THEN r END) AS createdRels
+${countCreated(type, 'createdRels')}${
+    returning === 'records'
+      ? 'UNWIND written AS w\nRETURN w.r AS r, w.created AS created, w.changed AS changed, w.changedKeys AS changedKeys, w.fromKind AS fromKind, w.toKind AS toKind'
+      : 'RETURN created, updated, total, changes'
+  }`);
 }
 
 /** Removes the relationship of this type from $from to $to, if there is one (with what it held, for the change log). */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateDocuments } from '../../bench/generate';
 import { runImport } from '../../src/cli/import';
 import { cypher } from '../../src/db/cypher-registry';
 import type { Database } from '../../src/db/database';
@@ -157,5 +158,33 @@ describe('alias merge', () => {
     expect(alibaba.description).toBe(alibabaBefore!.props.description);
     // the document's edges follow the merge
     expect(await edgeProps(db, 'company:alibaba', 'MAKES', 'product:alias-merge-app')).toMatchObject({ sentence: '阿里巴巴 launched a new app.' });
+  });
+});
+
+describe('a document larger than the batch size', () => {
+  it('is written in transactions of at most that many rows, statements sharing one while they fit; again, it changes nothing', async () => {
+    const [base, doc] = [...generateDocuments({ companies: 30, perDocument: 30, seed: 'batches' })];
+    await new Importer(db).importDocument(base, 'batches-base.json', { actor: 'test', resolveByName: false });
+    let statements = 0;
+    db.onQuery((q) => void (q.name.startsWith('write/upsert-') || q.name === 'write/provenance-create' ? statements++ : undefined));
+    const steps: number[] = [];
+    const opts = { actor: 'test', resolveByName: false, batchSize: 40, onProgress: (done: number, total: number) => steps.push(done, total) };
+    const summary = await new Importer(db).importDocument(doc, 'batches.json', opts);
+    const provenance = doc.entities.reduce((n, e) => n + (e.provenance?.length ?? 0), 0);
+    const rows = 1 + doc.entities.length + doc.relationships.length + provenance;
+    const done = steps.filter((_, i) => i % 2 === 0);
+    expect(steps.filter((_, i) => i % 2 === 1).every((t) => t === rows)).toBe(true);
+    expect(done.at(-1)).toBe(rows);
+    expect(done.map((d, i) => d - (done[i - 1] ?? 0)).every((n) => n > 0 && n <= 40)).toBe(true);
+    // fewer transactions than statements: one per kind and type would be a commit each
+    expect(done.length).toBeLessThan(statements);
+    expect(summary.entities).toEqual({ created: 1 + doc.entities.length, updated: 0, unchanged: 0 });
+    expect(summary.relationships).toEqual({ created: doc.relationships.length, updated: 0, unchanged: 0 });
+
+    const before = await snapshot();
+    const again = await new Importer(db).importDocument(doc, 'batches.json', { ...opts, onProgress: undefined });
+    expect(again.entities).toMatchObject({ created: 0, updated: 0 });
+    expect(again.relationships).toMatchObject({ created: 0, updated: 0 });
+    expect(await snapshot()).toEqual(before);
   });
 });
