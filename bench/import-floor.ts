@@ -4,6 +4,7 @@ import { KIND_LABEL, type EntityKind } from '../src/model/kinds';
 import { isImportableRelationshipType } from '../src/model/relationships';
 import type { ImportDocument, PropertyValue } from '../src/write/document/document.types';
 import { groupBy } from '../src/write/graph-rows';
+import { countItems, isCountedType, sortDateItems } from '../src/write/order-keys.cypher';
 
 /**
  * The import floor (issue 15 item 4): what a person would hand-write with neo4j-driver to load an
@@ -13,13 +14,26 @@ import { groupBy } from '../src/write/graph-rows';
  * both ends + MERGE, provenance as edge properties). No validation, content hashes, bookkeeping
  * properties, name resolution or change log: the cost of those is what ours ÷ floor shows.
  * Labels and types come from the model table; every value is a parameter.
+ *
+ * With `orderKeys`, the floor also writes what our reads need stored and indexed (migrations 014,
+ * 015): each entity's sort dates and `createdAt`, and, once the document's relationships are in,
+ * the counts of every entity the document touched, counted from the graph (COUNT {} reads each
+ * node's degree store), the simplest exact way to write them by hand. Without it those indexes
+ * stay empty, so Neo4j maintains and samples nothing for them: not the same graph as ours.
  */
 const q = (name: string, text: string): CypherQuery => ({ name: `floor/${name}`, text });
 
-const entities = (label: string): CypherQuery =>
-  q(`entities:${label}`, `UNWIND $rows AS row
+const entities = (kind: EntityKind, orderKeys: boolean): CypherQuery =>
+  q(`entities:${kind}${orderKeys ? ':keys' : ''}`, `UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:${label}, n += row.props, n.kind = row.kind, n.name = row.name, n.names = row.names, n.nameLangs = row.nameLangs, n.description = row.description`);
+SET n:${KIND_LABEL[kind]}, n += row.props, n.kind = row.kind, n.name = row.name, n.names = row.names, n.nameLangs = row.nameLangs, n.description = row.description${
+    orderKeys ? `\nSET ${['n.createdAt = coalesce(n.createdAt, datetime())', ...sortDateItems(kind, 'n')].join(', ')}` : ''
+  }`);
+
+/** The counts of the entities $ids, as the graph holds them (the order keys' backfill expression). */
+const COUNTS = q('counts', `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+SET ${countItems('n').join(', ')}`);
 
 const PROVENANCE = q('provenance', `UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
@@ -46,7 +60,10 @@ interface EntityRow {
 }
 
 export class FloorImporter {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly orderKeys = false,
+  ) {}
 
   /** Loads one document; answers the number of provenance items written. */
   async importDocument(doc: ImportDocument): Promise<number> {
@@ -64,10 +81,15 @@ export class FloorImporter {
       props: { ...(r.properties ?? {}), ...(r.provenance ? { sourceId: r.provenance.source ?? s.id, section: r.provenance.section, sentence: r.provenance.sentence, basis: r.provenance.basis } : {}) },
     }));
     await this.db.writeTx(async (tx) => {
-      await tx.run(entities(KIND_LABEL.SOURCE), { rows: [source] });
-      for (const [kind, group_] of groupBy(rows, (r) => r.kind)) await tx.run(entities(KIND_LABEL[kind as EntityKind]), { rows: group_ });
+      await tx.run(entities('SOURCE', this.orderKeys), { rows: [source] });
+      for (const [kind, group_] of groupBy(rows, (r) => r.kind)) await tx.run(entities(kind as EntityKind, this.orderKeys), { rows: group_ });
       if (provenance.length) await tx.run(PROVENANCE, { rows: provenance });
       for (const [type, group_] of groupBy(rels, (r) => r.type)) await tx.run(relationships(type), { rows: group_ });
+      if (this.orderKeys) {
+        const touched = new Set([source.id, ...rows.map((r) => r.id)]);
+        for (const r of rels) if (isImportableRelationshipType(r.type) && isCountedType(r.type)) touched.add(r.from).add(r.to);
+        await tx.run(COUNTS, { ids: [...touched] });
+      }
     }, 'floor-import', { timeoutMs: 600_000 });
     return provenance.length;
   }
