@@ -157,8 +157,12 @@ describe('Neo4j killed during load', () => {
     // requests caught by the kill itself also end fast and with the same code
     const afterKill = load.outcomes.slice(beforeKill).filter((o) => !o.ok);
     expect(afterKill.every((o) => o.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    // in flight at the kill, a request ends when the monitor flips: at most its 1 s interval plus the
+    // ping's 3 s deadline (a ping sent while the dying JVM still holds its sockets waits for it), the
+    // same 5 s bound as readiness's above; never the driver's retry time or the acquisition timeout
     const slowest = Math.max(...afterKill.map((o) => o.ms));
-    expect(slowest).toBeLessThan(3000);
+    const slow = afterKill.filter((o) => o.ms >= 5000).map((o) => ({ kind: o.kind, ms: Math.round(o.ms), endedAfterKillMs: o.at - killedAt }));
+    expect(slow).toEqual([]);
     // liveness does not depend on the database: the process is alive and serving
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
     await load.stop();
