@@ -14,7 +14,12 @@ export type Returning = 'counts' | 'records';
 
 /** What the records variant answers for each relationship row: the edge, what was written, its ends' kinds (for the change log). */
 const REL_WRITTEN = '{r: r, created: created, changed: NOT same, changedKeys: changedKeys, fromKind: a.kind, toKind: b.kind}';
-const REL_CHANGE = '{from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys, props: CASE WHEN created THEN properties(r) END}';
+/**
+ * A batch's relationship change, for the change log. A created relationship's properties are not
+ * read back: they are the rows' own (GraphWriter folds them), which spares decoding every new
+ * edge's properties on an import.
+ */
+const REL_CHANGE = '{from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys}';
 
 /** A few per kind and per relationship type: bounded by the model, never by requests. */
 const built = boundedMemo<CypherQuery>(512);

@@ -10,6 +10,27 @@ import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
 import { ChangeLogWriter, type RelationshipRowChange } from './change-log/change-log.writer';
 
+const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+/**
+ * The properties a relationship created by this batch holds at its end, per (from, to): its rows
+ * applied in order as `SET r += row.props` applies them (a null removes), bookkeeping aside (the
+ * change log leaves it out). Equal to reading `properties(r)` back, without decoding it.
+ */
+function createdProperties(rows: readonly RelationshipRow[]): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const key = pairKey(row.from, row.to);
+    const props = out.get(key) ?? {};
+    for (const [k, v] of Object.entries(row.props)) {
+      if (v === null || v === undefined) delete props[k];
+      else props[k] = v;
+    }
+    out.set(key, props);
+  }
+  return out;
+}
+
 /** What a batch of upserts did: rows created, rows changed, rows whose content was already stored. */
 export interface WriteCounts {
   created: number;
@@ -69,7 +90,11 @@ export class GraphWriter {
 
   async upsertRelationships(type: RelationshipTypeName, rows: RelationshipRow[]): Promise<WriteCounts> {
     const records = await this.tx.run(upsertRelationships(type), { rows, actor: this.actor });
-    this.log?.relationships((records[0].get('changes') as Omit<RelationshipRowChange, 'type'>[]).map((c) => ({ ...c, type })));
+    if (this.log) {
+      const changes = records[0].get('changes') as Omit<RelationshipRowChange, 'type' | 'props'>[];
+      const created = changes.some((c) => c.created) ? createdProperties(rows) : new Map<string, Record<string, unknown>>();
+      this.log.relationships(changes.map((c) => ({ ...c, type, props: c.created ? created.get(pairKey(c.from, c.to)) : undefined })));
+    }
     return counts(records);
   }
 

@@ -113,7 +113,7 @@ describe('graphChanged', () => {
       source: { id: 'source:live-issue', name: 'Live issue', names: [{ lang: 'en', value: 'Live issue' }], properties: { issued: '2025-09-15', lang: 'en', title: 'Live issue', sections: [{ id: 'news', title: 'News' }] } },
       external: ['company:alibaba'],
       entities: ['live-a', 'live-b'].map((slug) => ({ ...company(slug), provenance: [{ section: 'news', sentence: `${slug} was mentioned.`, basis: 'REPORTED' }] })),
-      relationships: [{ type: 'SUBSIDIARY_OF', from: 'company:live-a', to: 'company:alibaba' }],
+      relationships: [{ type: 'SUBSIDIARY_OF', from: 'company:live-a', to: 'company:alibaba', provenance: { section: 'news', sentence: 'live-a was mentioned.', basis: 'REPORTED' } }],
     };
     const res = await gql(svc.url, IMPORT, { doc }, editor);
     // the source and two companies
@@ -126,6 +126,11 @@ describe('graphChanged', () => {
     ]);
     // one transaction: one position in the log, consecutive indexes after it
     expect(new Set(events.map((e) => e.position)).size).toBe(3);
+    // the created edge carries what the graph stores on it (its provenance), as a read shows it
+    const stored = await gql<{ neighborhood: { edges: { id: string; properties: Record<string, unknown> }[] } }>(svc.url, '{ neighborhood(id: "company:live-a", depth: 1) { edges { id properties } } }');
+    const edge = stored.body.data!.neighborhood.edges.find((e) => e.id === 'company:live-a|SUBSIDIARY_OF|company:alibaba');
+    expect(edge?.properties).toMatchObject({ sentence: 'live-a was mentioned.', basis: 'REPORTED' });
+    expect(events[2].edge?.properties).toEqual(edge!.properties);
   });
 
   it('a client that disconnects and resumes after its last position gets every missed event exactly once', async () => {

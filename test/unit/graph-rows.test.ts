@@ -165,7 +165,7 @@ WITH a, b, r, row, created, same, CASE WHEN before IS NULL THEN [] ELSE
 WITH sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT same THEN 1 ELSE 0 END) AS updated,
        count(*) AS total,
-       collect(CASE WHEN NOT same THEN {from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys, props: CASE WHEN created THEN properties(r) END} END) AS changes,
+       collect(CASE WHEN NOT same THEN {from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys} END) AS changes,
      collect(DISTINCT CASE WHEN created THEN r END) AS createdRels
 CALL (createdRels) {
   UNWIND createdRels AS r
