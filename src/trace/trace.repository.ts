@@ -74,7 +74,6 @@ const recordNode = (r: Neo4jRecord): RawNode => ({
 
 const windowParams = (w: Window): Params => ({ since: w.since, until: w.until });
 
-/** Graph traversals for paths, connect, neighborhood and the timeline; plain data out. */
 /** One row per (neighbour, type, direction), as expandQuery groups a node's relationships. */
 function groupRelationships(from: string, rels: { to: string; type: string; out: boolean; passable: boolean }[]): ExpansionRow[] {
   const rows = new Map<string, ExpansionRow>();
@@ -82,6 +81,7 @@ function groupRelationships(from: string, rels: { to: string; type: string; out:
   return [...rows.values()];
 }
 
+/** Graph traversals for paths, connect, neighborhood and the timeline; plain data out. */
 export class TraceRepository {
   constructor(private readonly db: Database) {}
 

@@ -42,12 +42,18 @@ export function partSignature(p: AggregatePart): string {
   return p.op === 'count' ? 'count' : p.op === 'group' ? `group:${p.field.name}` : `stats:${p.measure.name}`;
 }
 
-/** What one part computes from the entities `n` (bound) on: rows it skips, and the rest of its text ending in `AS value`. */
+/** What one part computes from the entities `n` (bound) on: rows it skips, its clauses, and the value it returns. */
 interface Tail {
   /** a condition on `n` the part needs besides the filter */
   only?: string;
+  /** the clauses after the match, up to the RETURN */
   text: string;
+  /** the expression the part returns */
+  value: string;
 }
+
+/** The part's RETURN, its value named `p<i>`. */
+const returning = (t: Tail, i: number) => `${t.text}RETURN ${t.value} AS p${i}`;
 
 /**
  * Counts per group, as a list of {key, count}. Dates list in calendar order, other groups largest
@@ -62,7 +68,8 @@ function groupTail(field: GroupField): Tail {
   return {
     text: `${sector}WITH ${keyExpr(field)} AS key, ${counted} AS count
 ORDER BY ${order}
-RETURN collect({key: key, count: count}) AS value`,
+`,
+    value: 'collect({key: key, count: count})',
   };
 }
 
@@ -77,20 +84,20 @@ function statsTail(measure: Measure): Tail {
     text: `WITH ${statsKey(measure)} AS key, n.${measure.field} AS v
 WITH key, ${STATS}
 ORDER BY key
-RETURN collect(${STATS_ROW}) AS value`,
+`,
+    value: `collect(${STATS_ROW})`,
   };
 }
 
 const tail = (part: Exclude<AggregatePart, { op: 'count' }>): Tail => (part.op === 'group' ? groupTail(part.field) : statsTail(part.measure));
 const match = (kind: EntityKind, filter: ConnectionFilter, extra: string[] = []) => `MATCH (n:${KIND_LABEL[kind]})\n${where(kind, filter, extra)}`;
 const indent = (text: string) => text.replace(/^/gm, '  ');
-const column = (text: string, i: number) => text.replace(/AS value$/, `AS p${i}`);
 
 /** One figure alone: the count (from Neo4j's count store when unfiltered), or one part over the matched entities. */
 function single(kind: EntityKind, filter: ConnectionFilter, part: AggregatePart): string {
   if (part.op === 'count') return `${match(kind, filter)}RETURN count(n) AS p0`;
   const t = tail(part);
-  return column(match(kind, filter, t.only ? [t.only] : []) + t.text, 0);
+  return match(kind, filter, t.only ? [t.only] : []) + returning(t, 0);
 }
 
 /**
@@ -102,7 +109,8 @@ function single(kind: EntityKind, filter: ConnectionFilter, part: AggregatePart)
  */
 function countBeside(kind: EntityKind, filter: ConnectionFilter, part: Exclude<AggregatePart, { op: 'count' }>, countAt: number, partAt: number): string {
   if (part.op === 'group') {
-    return `${match(kind, filter)}${groupTail(part.field).text.replace(/RETURN (.*) AS value$/, `RETURN sum(count) AS p${countAt}, $1 AS p${partAt}`)}`;
+    const t = groupTail(part.field);
+    return `${match(kind, filter)}${t.text}RETURN sum(count) AS p${countAt}, ${t.value} AS p${partAt}`;
   }
   const m = part.measure;
   return `${match(kind, filter)}WITH ${statsKey(m)} AS key, n.${m.field} AS v
@@ -116,7 +124,7 @@ function overCollected(kind: EntityKind, filter: ConnectionFilter, parts: readon
   const subqueries = parts.flatMap((p, i) => {
     if (p.op === 'count') return [];
     const t = tail(p);
-    const body = `UNWIND ns AS n\n${t.only ? `WITH n WHERE ${t.only}\n` : ''}${column(t.text, i)}`;
+    const body = `UNWIND ns AS n\n${t.only ? `WITH n WHERE ${t.only}\n` : ''}${returning(t, i)}`;
     return [`CALL (ns) {\n${indent(body)}\n}\n`];
   });
   const columns = parts.map((p, i) => (p.op === 'count' ? `size(ns) AS p${i}` : `p${i}`));
