@@ -118,6 +118,8 @@ async function readGraph(job: PageRankJob): Promise<ReadGraph> {
 
 /** Each node's PageRank by node index; the graph can be collected once this returns. */
 function pageRanks(graph: UndirectedGraph): Record<string, number> {
+  // graphology's PageRank fails on an empty graph (its test, error < N × tolerance, never holds at N = 0)
+  if (graph.order === 0) return {};
   return pagerank(graph, PAGERANK_OPTIONS);
 }
 
