@@ -150,7 +150,9 @@ const envSchema = z.object({
   LIVE_MAX_UNREAD_BYTES: positiveInt('262144'),
   LIVE_SLOW_CONSUMER_MS: positiveInt('10000'),
   LIVE_KEEPALIVE_MS: nonNegativeInt('30000'),
-  // the background ranking job: check for changes every RANKING_REFRESH_MS, recompute at least every RANKING_MAX_AGE_MS
+  // the background ranking job: check for changes every RANKING_REFRESH_MS (the entity and
+  // relationship counts and the change log's head); RANKING_MAX_AGE_MS: recompute once the result is
+  // this old only while the change log has no head to compare (a graph emptied outside the service)
   RANKING_REFRESH_MS: positiveInt('30000'),
   RANKING_MAX_AGE_MS: positiveInt('600000'),
   // off: no PAGERANK job (its thread holds the whole graph while it runs: ~1.4 GB at a million

@@ -15,9 +15,25 @@
  * relationship type but REPORTED_IN, and sends back only each kind's top entries, so the main
  * thread holds nothing that grows with the graph.
  *
- * PAGERANK's freshness: a check every `refreshMs` compares the count store's node and relationship
- * counts with the last run's and recomputes when they differ, or when the last result is older than
- * `maxAgeMs` (an edit that changes no count shows up then). A run's `computedAt` is its start.
+ * PAGERANK's freshness: a check every `refreshMs` reads the graph's fingerprint (graph-fingerprint.cypher:
+ * the count store's entity and relationship counts and the change log's head, each in constant time)
+ * and recomputes when it differs from the last run's. A run's `computedAt` is its start.
+ * - Every write through GraphWriter takes the next head position in its own transaction, so an
+ *   edit that changes no count (a relink in one transaction, a property) moves the head, and an
+ *   unchanged head means nothing was written through the write path: an idle graph is not recomputed.
+ * - The writes that bypass the change log change what PageRank reads (entities, their ids and
+ *   kinds, relationships) only by adding or removing some, which the counts show: restore writes
+ *   raw rows that add entities and relationships or overwrite the properties of existing ones (an
+ *   id keeps its kind); the benchmark's import with `changeLog: false` upserts the same way; tests
+ *   empty the graph. Migrations run before the job starts and add or remove no entity or
+ *   relationship (schema, the counter, the derived order keys). Drafts, write locks and the log's
+ *   own batches (written, and pruned on an idle server) are not entities: not counted, no run.
+ * - `maxAgeMs` applies only while the head is absent (a graph emptied outside the service, until
+ *   its next write creates the counter): the job then cannot tell an idle graph from one edited
+ *   without the log, and recomputes once its result is that old.
+ * An edit made outside the service (cypher-shell) that changes no count is therefore seen at the
+ * next write through the service, or the next start.
+ *
  * Entities with no such relationship are not ranked, by either measure, so a kind without edges
  * has an empty ranking.
  */
@@ -48,7 +64,7 @@ export interface RankingOptions {
   pageRank: boolean;
   /** how often to check whether the graph changed (RANKING_REFRESH_MS) */
   refreshMs: number;
-  /** recompute at least this often while anything may have changed (RANKING_MAX_AGE_MS) */
+  /** with no change log head to compare, recompute once the result is this old (RANKING_MAX_AGE_MS) */
   maxAgeMs: number;
   /** entities per read batch of the PageRank thread */
   batchSize?: number;
@@ -60,9 +76,15 @@ export const RANKING_FIRST = { default: 20, min: 1, max: 100 } as const;
 /** Driver error codes that mean the database could not be reached (the health monitor reports those). */
 const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** graph-fingerprint.cypher's answer: `key` equal means no write seen; `head` null when the log has no counter. */
+interface Fingerprint {
+  key: string;
+  head: number | null;
+}
+
 interface Snapshot {
   computedAt: Date;
-  fingerprint: string;
+  fingerprint: Fingerprint;
   pageRank: Map<string, RankedId[]>;
 }
 
@@ -146,8 +168,7 @@ export class RankingService {
     // a run's figures hold every write committed before it started: that is its computedAt
     const started = new Date();
     const fingerprint = await this.fingerprint();
-    const age = this.snapshot ? Date.now() - this.snapshot.computedAt.getTime() : Infinity;
-    if (!force && this.snapshot?.fingerprint === fingerprint && age < this.options.maxAgeMs) return;
+    if (!force && this.unchanged(fingerprint)) return;
     if (this.stopped) return;
     const thread = new PageRankRun({
       connection: this.db.connection(),
@@ -170,8 +191,17 @@ export class RankingService {
     }
   }
 
-  private async fingerprint(): Promise<string> {
+  /** Whether the last result still holds: see "PAGERANK's freshness" above. */
+  private unchanged(fingerprint: Fingerprint): boolean {
+    const snap = this.snapshot;
+    if (!snap || snap.fingerprint.key !== fingerprint.key) return false;
+    if (fingerprint.head !== null) return true;
+    return Date.now() - snap.computedAt.getTime() < this.options.maxAgeMs;
+  }
+
+  private async fingerprint(): Promise<Fingerprint> {
     const [r] = await this.db.read(cypher('analytics/graph-fingerprint'));
-    return `${String(toPlain(r.get('nodes')))}/${String(toPlain(r.get('relationships')))}`;
+    const head = toPlain(r.get('head')) as number | null;
+    return { key: `${String(toPlain(r.get('entities')))}/${String(toPlain(r.get('relationships')))}/${String(head)}`, head };
   }
 }

@@ -66,7 +66,11 @@ export class GraphWriter {
     private readonly tx: Tx,
     /** who writes: recorded as createdBy/updatedBy and as the changes' actor */
     readonly actor: string,
-    /** false only for the benchmark's import without a change log (bench/live.ts) */
+    /**
+     * false only for the benchmark's imports without a change log (bench/live.ts, bench/import.ts):
+     * their writes move no log position, so the PAGERANK job sees them by the counts they change
+     * (ranking.service.ts); a write with false must keep to upserts that add rows or set properties
+     */
     changeLog = true,
   ) {
     this.log = changeLog ? new ChangeLogWriter(tx, actor) : undefined;
