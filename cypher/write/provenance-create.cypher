@@ -1,5 +1,7 @@
 // New REPORTED_IN edges (the caller found none with the same entity, source, section, sentence and
 // basis). A replacing row (a mutation) with a note records who wrote the note and when.
+// Plans are kept as the statistics change (STABLE_PLAN in src/write/graph-writer.cypher.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 MATCH (s:Source {id: row.source})

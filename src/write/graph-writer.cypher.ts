@@ -15,11 +15,32 @@ export type Returning = 'counts' | 'records';
 /** What the records variant answers for each relationship row: the edge, what was written, its ends' kinds (for the change log). */
 const REL_WRITTEN = '{r: r, created: created, changed: NOT same, changedKeys: changedKeys, fromKind: a.kind, toKind: b.kind}';
 /**
- * A batch's relationship change, for the change log. A created relationship's properties are not
- * read back: they are the rows' own (GraphWriter folds them), which spares decoding every new
- * edge's properties on an import.
+ * A batch's relationship change, for the change log, as a list (RelationshipChangeTuple): a batch
+ * answers one per changed row, and a list is cheaper than a map for Neo4j to build and send and
+ * for the driver to decode (no keys repeated per row; about a fifth of the statement at 1,000
+ * rows). A created relationship's properties are not read back: they are the rows' own
+ * (GraphWriter folds them), which spares decoding every new edge's properties on an import.
  */
-const REL_CHANGE = '{from: row.from, to: row.to, fromKind: a.kind, toKind: b.kind, created: created, changed: changedKeys}';
+const REL_CHANGE = '[row.from, row.to, a.kind, b.kind, created, changedKeys]';
+/** A batch's entity change, for the change log (EntityChangeTuple): a list, as REL_CHANGE. */
+const ENTITY_CHANGE = '[row.id, created, changedKeys]';
+
+/** REL_CHANGE as the driver decodes it. */
+export type RelationshipChangeTuple = [from: string, to: string, fromKind: EntityKind, toKind: EntityKind, created: boolean, changed: string[]];
+/** ENTITY_CHANGE as the driver decodes it. */
+export type EntityChangeTuple = [id: string, created: boolean, changed: string[]];
+
+/**
+ * The upserts' first line: Neo4j keeps a cached plan when the graph's statistics change instead of
+ * planning the statement again. Their plans are the same at any size (unique-constraint seeks by
+ * id, a MERGE, Expand(Into) between two seeked nodes; test/integration/stable-plans.test.ts checks
+ * them on a near-empty graph, where statistics are at their worst), but Neo4j replans a statement
+ * whenever the statistics have moved enough, which during a large import is every few seconds for
+ * each kind and type: planning these long statements again took about a seventh of Neo4j's CPU in
+ * a 100k import. The hot write files (write/provenance-create, write/lock-entities, changes/append,
+ * changes/rewrite) start with the same line.
+ */
+export const STABLE_PLAN = 'CYPHER replan=skip';
 
 /** A few per kind and per relationship type: bounded by the model, never by requests. */
 const built = boundedMemo<CypherQuery>(512);
@@ -52,6 +73,7 @@ const changedKeys = (x: string) => `CASE WHEN before IS NULL THEN [] ELSE
 export function upsertEntities(kind: EntityKind, returning: Returning = 'counts'): CypherQuery {
   const label = KIND_LABEL[kind];
   return statement(`write/upsert-entities:${kind}${returning === 'records' ? ':records' : ''}`, () => `
+${STABLE_PLAN}
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.createdAt IS NULL AS created, coalesce(n.contentHash, '') = row.hash AS same
@@ -69,7 +91,7 @@ FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
       n.createdAt = coalesce(n.createdAt, datetime()), n.createdBy = coalesce(n.createdBy, $actor)
   SET ${[...sortDateItems(kind, 'n'), ...newCountItems('n')].join(', ')})
 WITH n, row, created, same, ${changedKeys('n')}
-${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys' : COUNTS('{id: row.id, created: created, changed: changedKeys}')}`);
+${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys' : COUNTS(ENTITY_CHANGE)}`);
 }
 
 /**
@@ -80,6 +102,7 @@ ${returning === 'records' ? 'RETURN n, created, NOT same AS changed, changedKeys
  */
 export function upsertRelationships(type: RelationshipTypeName, returning: Returning = 'counts'): CypherQuery {
   return statement(`write/upsert-relationships:${type}${returning === 'records' ? ':records' : ''}`, () => `
+${STABLE_PLAN}
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -99,10 +122,16 @@ ${countCreated(type, 'createdRels')}${
   }`);
 }
 
-/** Removes the relationship of this type from $from to $to, if there is one (with what it held, for the change log). */
+/**
+ * Removes the relationship of this type from $from to $to, if there is one (with what it held, for
+ * the change log). Both ends are found by seek and the edge between them by Expand(Into): with some
+ * statistics the planner scanned the id index for one end instead, or would expand every edge of a hub.
+ */
 export function deleteRelationship(type: RelationshipTypeName): CypherQuery {
   return statement(`write/delete-relationship:${type}`, () => `
 MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to})
+USING INDEX SEEK a:Entity(id)
+USING INDEX SEEK b:Entity(id)
 WITH a, b, r, properties(r) AS props
 DELETE r
 ${countRemoval(type, 'a', 'b')}RETURN count(*) AS removed, collect({fromKind: a.kind, toKind: b.kind, props: props}) AS deleted`);

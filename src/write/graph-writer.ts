@@ -4,7 +4,7 @@ import { toPlain, toPlainObject } from '../db/values';
 import type { JsonValue } from '../graph/subgraph';
 import { type EntityRecord, toEntityRecord } from '../read/entity/entity.model';
 import type { EntityRow, ProvenanceRow, RelationshipRow } from './graph-rows';
-import { deleteEntities, deleteRelationship, upsertEntities, upsertRelationships } from './graph-writer.cypher';
+import { deleteEntities, deleteRelationship, type EntityChangeTuple, type RelationshipChangeTuple, upsertEntities, upsertRelationships } from './graph-writer.cypher';
 import { upsertProvenanceRows } from './provenance-upsert';
 import { type EntityKind } from '../model/kinds';
 import { type RelationshipTypeName } from '../model/relationships';
@@ -81,7 +81,7 @@ export class GraphWriter {
 
   async upsertEntities(kind: EntityKind, rows: EntityRow[]): Promise<WriteCounts> {
     const records = await this.tx.run(upsertEntities(kind), { rows, kind, actor: this.actor });
-    this.log?.entities(kind, records[0].get('changes') as { id: string; created: boolean; changed: string[] }[]);
+    this.log?.entities(kind, (records[0].get('changes') as EntityChangeTuple[]).map(([id, created, changed]) => ({ id, created, changed })));
     return counts(records);
   }
 
@@ -95,9 +95,11 @@ export class GraphWriter {
   async upsertRelationships(type: RelationshipTypeName, rows: RelationshipRow[]): Promise<WriteCounts> {
     const records = await this.tx.run(upsertRelationships(type), { rows, actor: this.actor });
     if (this.log) {
-      const changes = records[0].get('changes') as Omit<RelationshipRowChange, 'type' | 'props'>[];
-      const created = changes.some((c) => c.created) ? createdProperties(rows) : new Map<string, Record<string, unknown>>();
-      this.log.relationships(changes.map((c) => ({ ...c, type, props: c.created ? created.get(pairKey(c.from, c.to)) : undefined })));
+      const changes = records[0].get('changes') as RelationshipChangeTuple[];
+      const created = changes.some((c) => c[4]) ? createdProperties(rows) : new Map<string, Record<string, unknown>>();
+      this.log.relationships(
+        changes.map(([from, to, fromKind, toKind, isNew, changed]) => ({ type, from, to, fromKind, toKind, created: isNew, changed, props: isNew ? created.get(pairKey(from, to)) : undefined })),
+      );
     }
     return counts(records);
   }

@@ -110,7 +110,7 @@ export class Importer {
       const rows = documentRows(doc, idMap);
       const summary = emptySummary(rows, idMap);
       const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
-      for (const b of batchesOf(rows, Number.MAX_SAFE_INTEGER)) tally(summary, [await b.write(writer)]);
+      tally(summary, await writeAll(writer, batchesOf(rows, Number.MAX_SAFE_INTEGER)));
       const total = countRows(doc);
       opts.onProgress?.(total, total);
       return summary;
@@ -158,10 +158,7 @@ export class Importer {
     for (const batches of transactions) {
       // counted once a transaction has committed: the driver may run a transaction's work again
       const results = await this.db.writeTx(async (tx) => {
-        const writer = new GraphWriter(tx, opts.actor, opts.changeLog);
-        const out: Awaited<ReturnType<Batch['write']>>[] = [];
-        for (const b of batches) out.push(await b.write(writer));
-        return out;
+        return writeAll(new GraphWriter(tx, opts.actor, opts.changeLog), batches);
       }, 'import-batch', { timeoutMs: this.txTimeoutMs });
       tally(summary, results);
       done += batches.reduce((n, b) => n + b.rows, 0);
@@ -190,6 +187,17 @@ function tally(summary: ImportSummary, results: Awaited<ReturnType<Batch['write'
     add(summary.entities, r.entities);
     add(summary.relationships, r.relationships);
   }
+}
+
+/**
+ * A transaction's batches, sent one after another without waiting for each answer: the driver
+ * pipelines them on the transaction's connection, so Neo4j runs one statement while this process
+ * encodes the next one's rows, instead of each side waiting for the other. Neo4j runs them in the
+ * order sent (entities before the relationships and provenance that match them), the answers
+ * arrive in that order, and the first failure fails the transaction (the others then fail too).
+ */
+function writeAll(writer: GraphWriter, batches: Batch[]): Promise<Awaited<ReturnType<Batch['write']>>[]> {
+  return Promise.all(batches.map((b) => b.write(writer)));
 }
 
 /** Consecutive batches grouped into transactions of at most `size` rows (in order; a batch is never split). */
