@@ -23,7 +23,8 @@ rewritten by its run, anything after the sections is kept. Method: the same Neo4
 (bench/generate.ts: deterministic, power-law hubs, Korean/English/Chinese names, loaded through the
 import path) and the same sequence of questions for the three servers:
 
-- **ours**: this service as \`npm start\` runs it (production mode), bench/servers/ours.ts;
+- **ours**: this service as \`npm start\` runs it (production mode), bench/servers/ours.ts, measured
+  from its steady state on (after the start's one PAGERANK run, which then sleeps until a write);
 - **anchor**: \`@neo4j/graphql\` 7 with equivalent type definitions (bench/anchor/typeDefs.graphql) on
   Apollo Server standalone, bench/servers/anchor.ts;
 - **floor**: no GraphQL, one HTTP endpoint per workload running hand-written Cypher

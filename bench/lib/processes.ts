@@ -31,7 +31,7 @@ export async function startServer(name: ServerName, neo4jUri: string, log: (l: s
   const child = spawn(process.execPath, [script, '--neo4j', neo4jUri, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const [url, statsPort] = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${name} server did not start within 120 s:\n${out.slice(-2000)}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${name} server did not start within 360 s:\n${out.slice(-2000)}`)), 360_000);
     child.stdout?.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /BENCH_SERVER_READY (\S+) (\d+)/.exec(out);
