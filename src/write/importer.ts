@@ -157,9 +157,7 @@ export class Importer {
     let done = 0;
     for (const batches of transactions) {
       // counted once a transaction has committed: the driver may run a transaction's work again
-      const results = await this.db.writeTx(async (tx) => {
-        return writeAll(new GraphWriter(tx, opts.actor, opts.changeLog), batches);
-      }, 'import-batch', { timeoutMs: this.txTimeoutMs });
+      const results = await this.db.writeTx((tx) => writeAll(new GraphWriter(tx, opts.actor, opts.changeLog), batches), 'import-batch', { timeoutMs: this.txTimeoutMs });
       tally(summary, results);
       done += batches.reduce((n, b) => n + b.rows, 0);
       opts.onProgress?.(done, total);

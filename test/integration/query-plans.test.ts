@@ -15,7 +15,7 @@ import { expandNearQuery, expandQuery, neighborhoodQuery, nodesQuery, type Trave
 import { Importer } from '../../src/write/importer';
 import { generateDocuments } from '../../bench/generate';
 import { degreeRankingQuery } from '../../src/analytics/degree-ranking.cypher';
-import { freshGraph, testDatabase } from '../support/graph';
+import { explainPlan, freshGraph, testDatabase } from '../support/graph';
 import { DEFAULT_TRAVERSAL_KINDS, KIND_LABEL } from '../../src/model/kinds';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationships';
 
@@ -242,16 +242,7 @@ async function freshStatistics(): Promise<void> {
 }
 afterAll(() => db.close());
 
-async function explain(q: CypherQuery, params: Record<string, unknown>): Promise<Plan> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    const result = await session.run(`EXPLAIN ${q.text}`, params);
-    if (!result.summary.plan) throw new Error(`no plan for ${q.name}`);
-    return result.summary.plan as Plan;
-  } finally {
-    await session.close();
-  }
-}
+const explain = (q: CypherQuery, params: Record<string, unknown>): Promise<Plan> => explainPlan(db, q, params);
 
 const named = () => allCypher().filter((q) => !q.name.startsWith('test/'));
 

@@ -52,6 +52,16 @@ async function computedAt(job: RankingService): Promise<number> {
   if (!computedAt) throw new Error('no PAGERANK result yet');
   return computedAt.getTime();
 }
+/** A backup file of these node and relationship lines, as `npm run backup` writes one. */
+function backupFile(nodes: object[], relationships: object[]): Readable {
+  const lines = [
+    { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() },
+    ...nodes,
+    ...relationships,
+    { end: true, nodes: nodes.length, relationships: relationships.length },
+  ];
+  return Readable.from(lines.map((l) => JSON.stringify(l) + '\n'));
+}
 /** One of the job's checks, made after the aging job's max age has passed. */
 async function checkLater(job: RankingService): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, MAX_AGE_MS * 3));
@@ -93,13 +103,8 @@ it('a restore, which bypasses the change log, is recomputed', async () => {
     `MATCH (a:Company), (b:Company) WHERE a <> b AND NOT EXISTS { (a)-[:SUBSIDIARY_OF]->(b) }
      RETURN a.id AS a, b.id AS b ORDER BY a, b LIMIT 1`,
   );
-  const lines = [
-    { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() },
-    { r: 'SUBSIDIARY_OF', a: pair.a, b: pair.b, p: {} },
-    { end: true, nodes: 0, relationships: 1 },
-  ];
   // into the seeded graph: --force merges the file's one relationship into it
-  await restoreBackup(db, Readable.from(lines.map((l) => JSON.stringify(l) + '\n')), { force: true });
+  await restoreBackup(db, backupFile([], [{ r: 'SUBSIDIARY_OF', a: pair.a, b: pair.b, p: {} }]), { force: true });
   await checkLater(patient);
   expect(await computedAt(patient)).toBeGreaterThan(before);
 });
@@ -134,14 +139,7 @@ it('a graph emptied outside the service ranks nothing; restored, with no change 
 
   // restore into the empty graph: two companies and an edge, still no head (restore writes no change)
   const company = (id: string) => ({ l: ['Entity', 'Company'], p: { id, kind: 'COMPANY', name: id, names: [id] } });
-  const lines = [
-    { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() },
-    company('company:restored-a'),
-    company('company:restored-b'),
-    { r: 'SUBSIDIARY_OF', a: 'company:restored-a', b: 'company:restored-b', p: {} },
-    { end: true, nodes: 2, relationships: 1 },
-  ];
-  await restoreBackup(db, Readable.from(lines.map((l) => JSON.stringify(l) + '\n')));
+  await restoreBackup(db, backupFile([company('company:restored-a'), company('company:restored-b')], [{ r: 'SUBSIDIARY_OF', a: 'company:restored-a', b: 'company:restored-b', p: {} }]));
   await checkLater(aging);
   const restored = await computedAt(aging);
   expect(restored).toBeGreaterThan(emptied);

@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database';
 import { ENTITY_KINDS } from '../../src/model/kinds';
 import { RELATIONSHIP_TYPES } from '../../src/model/relationships';
 import { STABLE_PLAN, upsertEntities, upsertRelationships } from '../../src/write/graph-writer.cypher';
-import { freshGraph, testDatabase, wipe } from '../support/graph';
+import { explainPlan, freshGraph, testDatabase, wipe } from '../support/graph';
 
 /**
  * Statements that start with STABLE_PLAN (`CYPHER replan=skip`) keep their first cached plan as
@@ -46,17 +46,6 @@ afterAll(async () => {
   await db.close();
 });
 
-async function explain(q: CypherQuery): Promise<Plan> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    const result = await session.run(`EXPLAIN ${q.text}`, {});
-    if (!result.summary.plan) throw new Error(`no plan for ${q.name}`);
-    return result.summary.plan as Plan;
-  } finally {
-    await session.close();
-  }
-}
-
 describe('plans kept as the statistics change', () => {
   it('covers the upserts and the write files that carry the option', () => {
     expect(statements.every(stable)).toBe(true);
@@ -64,7 +53,7 @@ describe('plans kept as the statistics change', () => {
   });
 
   it.each(statements.map((q) => [q.name, q] as const))('%s: unique seeks and Expand(Into) only, on an empty graph', async (_name, q) => {
-    const plan = await explain(q);
+    const plan = await explainPlan(db, q);
     expect(unstable(plan)).toEqual([]);
     // the check above looks at something: each of these statements finds its nodes by a seek
     expect(operators(plan).some((o) => o.startsWith('NodeUniqueIndexSeek'))).toBe(true);

@@ -1,5 +1,6 @@
+import type { Plan } from 'neo4j-driver';
 import pino from 'pino';
-import { loadCypher, cypher } from '../../src/db/cypher-registry';
+import { loadCypher, cypher, type CypherQuery } from '../../src/db/cypher-registry';
 import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { importSeed } from '../../src/write/seed';
@@ -39,4 +40,16 @@ export async function freshGraph(db: Database): Promise<void> {
   await migrate(db, silentLogger);
   await wipe(db);
   await importSeed(db);
+}
+
+/** The plan Neo4j makes for `q` with these parameters (EXPLAIN: nothing runs). */
+export async function explainPlan(db: Database, q: CypherQuery, params: Record<string, unknown> = {}): Promise<Plan> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    const result = await session.run(`EXPLAIN ${q.text}`, params);
+    if (!result.summary.plan) throw new Error(`no plan for ${q.name}`);
+    return result.summary.plan as Plan;
+  } finally {
+    await session.close();
+  }
 }
