@@ -7,6 +7,17 @@
  * No imports, no Node APIs: the browser explorer (web/explorer) bundles this module as it is.
  */
 
+/** A numeric property that `aggregate.stats` sums (see the rows' `measures`). */
+export interface MeasureRow {
+  readonly field: string;
+  readonly per: readonly string[];
+  /**
+   * the document schema requires the field and every `per` property on each entity of the kind,
+   * so the covering range index `(...per, field)` (migration 017) holds every one of them and the
+   * stats are read from that index alone (src/read/connection/aggregate.cypher.ts)
+   */
+  readonly required?: true;
+}
 export interface KindRow {
   /** Neo4j label and GraphQL object type name (the same word) */
   readonly label: string;
@@ -29,7 +40,7 @@ export interface KindRow {
    * numeric properties the connection's `aggregate.stats` sums, each always grouped by the
    * properties that give its figures a meaning (amounts per currency, never summed across them)
    */
-  readonly measures?: readonly { readonly field: string; readonly per: readonly string[] }[];
+  readonly measures?: readonly MeasureRow[];
   /** whether the connection filters `sector` and `participant` apply */
   readonly sectorFilter: boolean;
   readonly participantFilter: boolean;
@@ -96,7 +107,7 @@ const KIND_ROWS = {
     label: 'Metric', idPrefix: 'metric', fact: true, traversed: false, dates: ['periodStart', 'periodEnd'],
     enumFields: ['metricKind', 'unit', 'observationType'], sectorFilter: true, participantFilter: true,
     connection: 'metrics', color: '#bab0ac', shape: 'round-triangle',
-    measures: [{ field: 'value', per: ['metricKind', 'unit'] }],
+    measures: [{ field: 'value', per: ['metricKind', 'unit'], required: true }],
   },
   PLACE: {
     label: 'Place', idPrefix: 'place', fact: false, traversed: false, dates: [],

@@ -21,8 +21,20 @@ const ROWS = [
   { id: 'investment:synthetic-d', currency: 'KRW', amount: 2_500_000_000, status: 'ANNOUNCED', date: null },
 ];
 
+// Metrics the document schema would refuse (no unit, no value, no kind), as older data or a direct
+// write may leave them: the covering index (metricKind, unit, value) misses them, and stats must not.
+const INCOMPLETE_METRICS = `UNWIND $rows AS row
+CREATE (n:Entity:Metric {id: row.id, kind: 'METRIC', name: row.id})
+SET n.metricKind = row.metricKind, n.unit = row.unit, n.value = row.value`;
+const METRIC_ROWS = [
+  { id: 'metric:synthetic-no-unit', metricKind: 'MARKET_SHARE', unit: null, value: 12.5 },
+  { id: 'metric:synthetic-no-value', metricKind: 'MARKET_SHARE', unit: 'PERCENT', value: null },
+  { id: 'metric:synthetic-no-kind', metricKind: null, unit: 'COUNT', value: 3 },
+];
+
 beforeAll(async () => {
   await server.db.write({ name: 'test/synthetic-investments', text: SYNTHETIC }, { rows: ROWS });
+  await server.db.write({ name: 'test/incomplete-metrics', text: INCOMPLETE_METRICS }, { rows: METRIC_ROWS });
 });
 
 interface Raw {
@@ -130,6 +142,46 @@ describe('aggregate', () => {
     }
     const krw = body.data!.investments.aggregate.stats.find((s) => s.group[0].value === 'KRW');
     expect(krw).toMatchObject({ count: 2, sum: 7_500_000_000, avg: 3_750_000_000 });
+  });
+
+  it('count and stats of each metric kind (read from the covering index) equal the raw figures, incomplete metrics included', async () => {
+    const m = measures('METRIC')[0];
+    const nodes = await rawNodes('METRIC');
+    const kinds = [...new Set(nodes.map((n) => n.props.metricKind).filter((k): k is string => typeof k === 'string'))];
+    expect(kinds).toContain('MARKET_SHARE');
+    for (const kind of kinds) {
+      const { body } = await gql<{ metrics: { aggregate: { count: number; stats: { group: { field: string; value: string | null }[]; count: number; sum: number; min: number; max: number }[] } } }>(
+        server.url,
+        `query($k: [MetricKind!]) { metrics(first: 0, filter: { metricKind: $k }) { aggregate { count stats(field: VALUE) { group { field value } count sum min max } } } }`,
+        { k: [kind] },
+      );
+      expect(body.errors).toBeUndefined();
+      const matched = nodes.filter((n) => n.props.metricKind === kind);
+      const groups = new Map<string, number[]>();
+      for (const n of matched) {
+        if (typeof n.props.value !== 'number') continue;
+        const key = JSON.stringify(m.per.map((p) => n.props[p] ?? null));
+        groups.set(key, [...(groups.get(key) ?? []), n.props.value]);
+      }
+      const { count, stats } = body.data!.metrics.aggregate;
+      expect(count).toBe(matched.length);
+      // groups in unit order (code points, as Cypher compares strings), the unit-less group last
+      const units = stats.map((g) => g.group[1].value);
+      const expectedUnits = [...groups.keys()].map((k) => (JSON.parse(k) as (string | null)[])[1]);
+      expect(units).toEqual(expectedUnits.sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)));
+      for (const g of stats) {
+        const values = groups.get(JSON.stringify(g.group.map((x) => x.value)))!;
+        expect([g.count, g.min, g.max]).toEqual([values.length, Math.min(...values), Math.max(...values)]);
+        expect(g.sum).toBeCloseTo(values.reduce((a, v) => a + v, 0), 6);
+      }
+    }
+    // the incomplete metrics are counted, and the one with a value but no unit has its own group
+    const share = await gql<{ metrics: { aggregate: { count: number; stats: { group: { value: string | null }[]; sum: number }[] } } }>(
+      server.url,
+      '{ metrics(first: 0, filter: { metricKind: [MARKET_SHARE] }) { aggregate { count stats(field: VALUE) { group { value } sum } } } }',
+    );
+    const unitless = share.body.data!.metrics.aggregate.stats.find((g) => g.group[1].value === null);
+    expect(unitless?.sum).toBe(12.5);
   });
 
   it('count, groupBy and stats selected together: one round trip, the figures each gives alone', async () => {

@@ -344,13 +344,21 @@ describe('query plans', () => {
     ...groupFields('METRIC').map((field) => ({ op: 'group' as const, field })),
     { op: 'stats', measure: measures('METRIC')[0] },
   ]);
-  it.each([
-    ['count and stats', metricStats],
-    ['count, every group field and stats', metricAll],
-  ])('the metrics aggregate by metricKind (%s): one seek of Metric(metricKind), no scan', async (_name, q) => {
-    const ops = operators(await explain(q, { eq_metricKind: ['REVENUE'] }));
+  it('the metrics aggregate by metricKind (count, every group field and stats): one seek of Metric(metricKind), no scan', async () => {
+    const ops = operators(await explain(metricAll, { eq_metricKind: ['REVENUE'] }));
     expect(ops.filter(({ op }) => /Scan$/.test(op)).map(({ op, details }) => `${op}(${details})`)).toEqual([]);
     expect(ops.filter(({ op, details }) => /^NodeIndexSeek/.test(op) && /:Metric\(metricKind\)/.test(details))).toHaveLength(1);
+  });
+
+  // Count and stats of one metricKind (the dashboards' figure): the count from Metric(metricKind),
+  // the groups from the covering Metric(metricKind, unit, value) (migration 017) without reading a
+  // property, and the pass for metrics missing from it behind its guard.
+  it('the metrics count and stats by metricKind: index reads only, the figures from the covering index', async () => {
+    const ops = operators(await explain(metricStats, { eq_metricKind: ['REVENUE'] }));
+    expect(ops.filter(({ op }) => /Scan$/.test(op) || op === 'CacheProperties').map(({ op, details }) => `${op}(${details})`)).toEqual([]);
+    const seeks = ops.filter(({ op }) => /^NodeIndexSeek/.test(op)).map(({ details }) => /:Metric\(([^)]*)\)/.exec(details)?.[1]);
+    expect(seeks.sort()).toEqual(['metricKind', 'metricKind', 'metricKind, unit, value']);
+    expect(ops.map(({ op }) => op)).toContain('Unwind');
   });
 
   it('finds the operators it looks for (a scan by id without the index is caught)', async () => {

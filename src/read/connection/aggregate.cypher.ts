@@ -119,6 +119,47 @@ ORDER BY key
 RETURN sum(total) AS p${countAt}, collect(CASE WHEN count > 0 THEN ${STATS_ROW} END) AS p${partAt}`;
 }
 
+/**
+ * Whether a measure's stats can be read from its covering range index (migration 017:
+ * `(...per, field)` on the kind): the model says every entity of the kind has them all, and the
+ * filter constrains nothing but the measure's `per` properties, so both passes below are index
+ * reads and neither reads a property.
+ */
+export function indexCovers(filter: ConnectionFilter, measure: Measure): boolean {
+  const others = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).some((k) => filter[k] !== undefined);
+  return measure.indexed && !others && filter.equals.every((e) => measure.per.includes(e.field));
+}
+
+/**
+ * A measure's stats (and the count) from the indexes alone: the count from the filter's own index
+ * (or the count store), the groups from the covering index, which holds every entity that has the
+ * measure and all its `per` properties. Only when the count says some matched entity is not in the
+ * covering index (a missing unit or value) does a third pass read the properties of the matched
+ * entities, for the groups whose key has a null; the figures are those of `countBeside`.
+ */
+function indexedStats(kind: EntityKind, filter: ConnectionFilter, m: Measure, countAt: number, statsAt: number): string {
+  const covered = [...m.per, m.field].map((p) => `n.${p} IS NOT NULL`);
+  const partial = [`n.${m.field} IS NOT NULL`, `(${m.per.map((p) => `n.${p} IS NULL`).join(' OR ')})`];
+  const stats = (extra: string[], rows: string) => `${match(kind, filter, extra)}WITH ${statsKey(m)} AS key, n.${m.field} AS v
+WITH key, ${STATS}
+RETURN collect(${STATS_ROW}) AS ${rows}`;
+  const columns = [...(countAt >= 0 ? [`total AS p${countAt}`] : []), `rows AS p${statsAt}`];
+  return `${match(kind, filter)}WITH count(n) AS total
+CALL () {
+${indent(`${stats(covered, 'indexed')}, sum(count) AS listed`)}
+}
+CALL (total, listed) {
+${indent(`UNWIND CASE WHEN total > listed THEN [true] ELSE [] END AS partly
+${stats(partial, 'unindexed')}`)}
+}
+CALL (indexed, unindexed) {
+  UNWIND indexed + unindexed AS row
+  WITH row ORDER BY row.key
+  RETURN collect(row) AS rows
+}
+RETURN ${columns.join(', ')}`;
+}
+
 /** Several figures: the matched entities collected once, each figure a subquery over that list. */
 function overCollected(kind: EntityKind, filter: ConnectionFilter, parts: readonly AggregatePart[]): string {
   const subqueries = parts.flatMap((p, i) => {
@@ -143,8 +184,12 @@ export function aggregateQuery(kind: EntityKind, filter: ConnectionFilter, parts
   return queries(name, () => {
     const countAt = parts.findIndex((p) => p.op === 'count');
     const other = parts.findIndex((p) => p.op !== 'count');
+    const stats = parts.findIndex((p) => p.op === 'stats');
+    const measure = stats >= 0 ? (parts[stats] as { measure: Measure }).measure : undefined;
     const text =
-      parts.length === 1
+      measure && parts.length <= 2 && (parts.length === 1 || countAt >= 0) && indexCovers(filter, measure)
+        ? indexedStats(kind, filter, measure, countAt, stats)
+        : parts.length === 1
         ? single(kind, filter, parts[0])
         : parts.length === 2 && countAt >= 0 && oneGroupEach(parts[other])
           ? countBeside(kind, filter, parts[other] as Exclude<AggregatePart, { op: 'count' }>, countAt, other)

@@ -25,6 +25,8 @@ export interface Measure {
   field: string;
   /** properties every figure is grouped by (amounts per currency) */
   per: readonly string[];
+  /** every entity of the kind has the field and its `per` properties: stats read the covering index */
+  indexed: boolean;
 }
 
 /** `partnershipType` → `PARTNERSHIP_TYPE` */
@@ -45,7 +47,7 @@ export function groupFields(kind: EntityKind): GroupField[] {
 }
 
 export function measures(kind: EntityKind): Measure[] {
-  return (KINDS[kind].measures ?? []).map((m) => ({ name: constantCase(m.field), field: m.field, per: m.per }));
+  return (KINDS[kind].measures ?? []).map((m) => ({ name: constantCase(m.field), field: m.field, per: m.per, indexed: m.required === true }));
 }
 
 /** One group's count; `key` null for entities without a value (or with no sector). */
