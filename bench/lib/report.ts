@@ -42,7 +42,7 @@ export interface RunReport {
   minutes: number;
   machine: string;
   load: LoadInfo;
-  settings: { connections: number; seconds: number; rounds: number; warmup: number };
+  settings: { connections: number; seconds: number; rounds: number; warmup: number; jvmWarmup: number };
   workloads: WorkloadResult[];
   oursRssMb: { idle: number; peak: number };
   neo4j: { heap: string; pageCacheMb: number; version: string };
@@ -88,7 +88,7 @@ export function renderSection(r: RunReport): string {
   L(`- command: \`${r.command}\` (${r.startedAt}, ${r.minutes.toFixed(1)} min end to end)`);
   L(`- machine: ${r.machine}`);
   L(`- Neo4j ${r.neo4j.version} Community embedded (heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCacheMb} MiB, APOC Core for the anchor); all servers on 127.0.0.1, each in its own Node process`);
-  L(`- load: autocannon, ${r.settings.connections} connections, ${r.settings.warmup} s warm-up per server, then ${r.settings.rounds} rounds × ${r.settings.seconds} s per server, interleaved (each server in turn, round after round: ${r.workloads[0]?.results.map((x) => LABEL[x.server]).join(', ') ?? ''}, ...); percentiles over every response of all rounds`);
+  L(`- load: autocannon, ${r.settings.connections} connections, ${r.settings.warmup} s warm-up per server (${r.settings.jvmWarmup} s before the first workload, while Neo4j's JVM compiles its hot paths), then ${r.settings.rounds} rounds × ${r.settings.seconds} s per server, interleaved (each server in turn, every other round in reverse order: ${r.workloads[0]?.results.map((x) => LABEL[x.server]).join(', ') ?? ''}, then back); percentiles over every response of all rounds`);
   L(`- data: ${r.load.companies.toLocaleString('en')} companies in ${r.load.documents} import documents (seed \`${r.load.seed}\`); import ${r.load.importSeconds.toFixed(0)} s = **${Math.round(r.load.entitiesPerSecond).toLocaleString('en')} entities/s** (${Math.round(r.load.rowsPerSecond).toLocaleString('en')} rows/s counting relationships and provenance; batch ${r.load.batchSize})`);
   L(`- our server's resident memory: ${r.oursRssMb.idle.toFixed(0)} MB after start, ${r.oursRssMb.peak.toFixed(0)} MB peak during the runs`);
   L();

@@ -12,7 +12,7 @@ const row = (server: ServerResult['server'], rps: number, p50: number): ServerRe
 const report = (scale: string): RunReport => ({
   scale, command: `npm run bench -- --scale ${scale}`, startedAt: '2026-01-01T00:00:00Z', minutes: 4, machine: 'test machine',
   load: { scale, seed: 's', companies: 10, entities: 100, relationships: 200, documents: 2, importSeconds: 10, entitiesPerSecond: 10, rowsPerSecond: 40, batchSize: 10, heap: '1g', pageCacheMb: 512, loadedAt: '' },
-  settings: { connections: 8, seconds: 8, rounds: 2, warmup: 2 },
+  settings: { connections: 8, seconds: 8, rounds: 2, warmup: 2, jvmWarmup: 15 },
   workloads: [
     { name: 'search', title: 'search', results: [row('ours', 300, 4), row('anchor', 100, 8), row('raw', 600, 2)], skipped: [] },
     { name: 'paths', title: 'paths', results: [row('ours', 50, 10), row('raw', 100, 5)], skipped: [{ server: 'anchor', reason: 'no path query' }] },
