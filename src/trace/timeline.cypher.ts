@@ -94,7 +94,7 @@ RETURN e AS n0, d, CASE WHEN d > ${UNDATED_TIMELINE_DATE} THEN toString(d) END A
  * page of at most $limit rows.
  */
 export function timelineWithPrefetch(s: TimelineShape, plan: PrefetchPlan) {
-  return withPrefetch(timelinePageQuery(s), plan, { columns: ['sortDate'], orderBy: 'd DESC, n.id ASC' });
+  return withPrefetch(timelinePageQuery(s), plan, { columns: ['sortDate'], orderBy: 'd DESC, n0.id ASC' });
 }
 
 /** How many events the timeline has over all its pages (the same window, no cursor). */

@@ -93,9 +93,9 @@ describe('prefetch plan: the relationship keys a selection will load', () => {
         'CALL (n0) {',
         '  MATCH (n0)-[r0:MAKES]->(n1:Entity)',
         '  WITH r0, n1 ORDER BY n1.name, n1.id LIMIT $pf0',
-        '  RETURN collect({type: type(r0), rel: {role: r0.role}, m: n1 {.id, .kind, .name}, pf: []}) AS pf0',
+        '  RETURN collect([[n1.id, n1.kind, n1.name], r0.role, []]) AS pf0',
         '}',
-        'RETURN n0 {.id, .kind, .name} AS n, [pf0] AS pf',
+        'RETURN [n0.id, n0.kind, n0.name] AS n, [pf0] AS pf',
       ].join('\n'),
     );
     expect(c.query.text).not.toMatch(/LIMIT \d/);
@@ -132,7 +132,7 @@ describe('timeline: a root of the planner like the connections', () => {
     const { query, params } = timelineWithPrefetch({ entity: false, from: false, to: false, cursor: true }, p);
     expect(query.name).toBe('trace/timeline-page:all:::after');
     expect(query.text).toBe(
-      ['CALL () {', ...PAGE_AFTER_CURSOR, '}', 'RETURN n0 {.id, .kind, .name, .date, .eventType} AS n, sortDate, [] AS pf', 'ORDER BY d DESC, n.id ASC'].join('\n'),
+      ['CALL () {', ...PAGE_AFTER_CURSOR, '}', 'RETURN [n0.id, n0.kind, n0.name, n0.date, n0.eventType] AS n, sortDate, [] AS pf', 'ORDER BY d DESC, n0.id ASC'].join('\n'),
     );
     expect(params).toEqual({});
   });
@@ -148,10 +148,10 @@ describe('timeline: a root of the planner like the connections', () => {
         'CALL (n0) {',
         '  MATCH (n0)<-[r0:INVOLVED_IN]-(n1:Entity)',
         '  WITH r0, n1 ORDER BY n1.name, n1.id LIMIT $pf0',
-        '  RETURN collect({type: type(r0), rel: {role: r0.role}, m: n1 {.id, .kind, .name}, pf: []}) AS pf0',
+        '  RETURN collect([[n1.id, n1.kind, n1.name], r0.role, []]) AS pf0',
         '}',
-        'RETURN n0 {.id, .kind, .name} AS n, sortDate, [pf0] AS pf',
-        'ORDER BY d DESC, n.id ASC',
+        'RETURN [n0.id, n0.kind, n0.name] AS n, sortDate, [pf0] AS pf',
+        'ORDER BY d DESC, n0.id ASC',
       ].join('\n'),
     );
     expect(params).toEqual({ pf0: expect.objectContaining({ low: 3 }) });
@@ -213,15 +213,15 @@ describe('Source.entities: a page planned with its source', () => {
         '  CALL (n1) {',
         '    MATCH (n1)-[r1:MAKES]->(n2:Entity)',
         '    WITH r1, n2 ORDER BY n2.name, n2.id LIMIT $pf1',
-        '    RETURN collect({type: type(r1), rel: {role: r1.role}, m: n2 {.id, .kind, .name}, pf: []}) AS pf1',
+        '    RETURN collect([[n2.id, n2.kind, n2.name], r1.role, []]) AS pf1',
         '  }',
-        '  RETURN collect({m: n1 {.id, .kind, .name}, pf: [pf1]}) AS pf0',
+        '  RETURN collect([[n1.id, n1.kind, n1.name], [pf1]]) AS pf0',
         '}',
         'CALL (n0) {',
         '  MATCH (n1:Entity)-[:REPORTED_IN]->(n0) WHERE (size($pf0k) = 0 OR n1.kind IN $pf0k)',
         '  RETURN count(DISTINCT n1) AS pf0t',
         '}',
-        'RETURN n0 {.id, .kind, .name} AS n, [{entities: pf0, total: pf0t}] AS pf',
+        'RETURN [n0.id, n0.kind, n0.name] AS n, [[pf0, pf0t]] AS pf',
       ].join('\n'),
     );
     expect(c.params).toEqual({ pf0a: null, pf0k: ['COMPANY'], pf0n: expect.objectContaining({ low: 4 }), pf1: expect.objectContaining({ low: 2 }) });

@@ -107,7 +107,7 @@ RETURN n AS n0, sortKey`;
  * relationship lists nested under them, in the page's one statement (prefetch.cypher.ts).
  */
 export function pageWithPrefetch(kind: EntityKind, filter: ConnectionFilter, order: ConnectionOrder, hasCursor: boolean, plan: PrefetchPlan) {
-  return withPrefetch(pageQuery(kind, filter, order, hasCursor), plan, { columns: ['sortKey'], orderBy: `sortKey ${order.direction}, n.id ${order.direction}` });
+  return withPrefetch(pageQuery(kind, filter, order, hasCursor), plan, { columns: ['sortKey'], orderBy: `sortKey ${order.direction}, n0.id ${order.direction}` });
 }
 
 export function countQuery(kind: EntityKind, filter: ConnectionFilter): CypherQuery {

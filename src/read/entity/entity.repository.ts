@@ -35,7 +35,7 @@ export class EntityRepository {
 
   /** Best matches first, each with what `plan` says its selection reads below it. */
   async search(text: string, kinds: EntityKind[], first: number, plan: PrefetchPlan): Promise<{ entity: PartialEntityRecord; score: number }[]> {
-    const { query, params } = withPrefetch(cypher('entity/search'), plan, { columns: ['score'], orderBy: 'score DESC, n.id ASC' });
+    const { query, params } = withPrefetch(cypher('entity/search'), plan, { columns: ['score'], orderBy: 'score DESC, n0.id ASC' });
     const records = await this.db.read(query, {
       ...params,
       query: luceneTerms(text),

@@ -43,6 +43,12 @@ export interface PrefetchPlan {
   signature: string;
 }
 
+/**
+ * The properties a statement reads of an entity whose plan lists its fields, in the order of the
+ * list it returns them in (prefetch.cypher.ts, prefetch.decode.ts): id, kind and name first.
+ */
+export const PROJECTED_FIRST = ['id', 'kind', 'name'] as const;
+
 export interface PrefetchPage {
   page: ReportedPage;
   /** what is fetched under each entity of the page */
