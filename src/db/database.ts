@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from '../common/errors';
 import { currentScope } from '../common/request-context';
 import type { CypherQuery } from './cypher-registry';
 import { mapDatabaseError, retryingAutoCommit, unavailable } from './database-errors';
+import { withoutCallerStack } from './result-stack';
 
 export interface DatabaseOptions {
   uri: string;
@@ -300,7 +301,7 @@ export class Database {
         const started = performance.now();
         let ok = false;
         try {
-          const result = await mtx.run(query.text, params);
+          const result = await withoutCallerStack(() => mtx.run(query.text, params));
           ok = true;
           return result.records;
         } finally {

@@ -56,6 +56,16 @@ describe('the database chokepoint', () => {
     expect(await count('MATCH (n:Entity) RETURN count(n)')).toBe(before);
   });
 
+  it("leaves the process's stack trace limit as it was, after a statement that answers and one that fails", async () => {
+    const limit = Error.stackTraceLimit;
+    await db.read({ name: 'test/one', text: 'RETURN 1 AS one' });
+    expect(Error.stackTraceLimit).toBe(limit);
+    await expect(db.read({ name: 'test/bad', text: 'RETURN 1 / 0 AS boom' })).rejects.toThrow();
+    expect(Error.stackTraceLimit).toBe(limit);
+    // errors made elsewhere still carry their stack
+    expect(new Error('here').stack?.split('\n').length).toBeGreaterThan(1);
+  });
+
   it('loads every named query under cypher/ once, by path', () => {
     expect(cypher('entity/by-ids').text).toMatch(/UNWIND \$ids/);
     expect(() => cypher('no/such-query')).toThrow(/cypher\/no\/such-query\.cypher/);

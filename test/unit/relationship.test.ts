@@ -3,7 +3,7 @@ import type { PartialEntityRecord } from '../../src/read/entity/entity.view';
 import { batchShape, relatedBatchQuery, relatedGenericQuery } from '../../src/read/relationship/relationship.cypher';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationships';
 import { RELATION_FIELDS } from '../../src/read/relationship/relationship.fields';
-import { branchSignature, RelatedRecord } from '../../src/read/relationship/relationship.model';
+import { branchSignature, mergeRelated, RelatedRecord } from '../../src/read/relationship/relationship.model';
 import { fieldRead, RelationArgs, RelationFieldSpec } from '../../src/read/relationship/relationship.read';
 import { LoadList, resolveField } from '../../src/read/relationship/relationship.resolve';
 import { fieldOf } from '../support/errors';
@@ -141,5 +141,32 @@ describe('resolving a relationship field', () => {
     expect(edges).toEqual([row({ ...a, prefetched: new Map() })]);
     const products = RELATION_FIELDS.Company.products;
     expect(resolveField(atHand(products, {}), fieldRead(products, {}), fail)).toEqual([a, b].map((e) => ({ ...e, prefetched: new Map() })));
+  });
+});
+
+describe('mergeRelated: one row per neighbour and edge type, by name then id', () => {
+  const rec = (id: string, name: string, type = 'MAKES'): RelatedRecord => ({
+    entity: toEntityRecord({ id, kind: 'PRODUCT', name }),
+    type,
+    direction: 'OUT',
+    role: null,
+    properties: {},
+  });
+  const ids = (rs: RelatedRecord[]) => rs.map((r) => r.entity.id);
+
+  it('one list in order is the answer as it is, cut at the limit', () => {
+    const list = [rec('product:b', 'Alpha'), rec('product:a', 'Beta'), rec('product:c', 'Beta')];
+    expect(ids(mergeRelated([list], 10))).toEqual(['product:b', 'product:a', 'product:c']);
+    expect(ids(mergeRelated([list], 2))).toEqual(['product:b', 'product:a']);
+  });
+
+  it('one list out of order, or with a neighbour twice (parallel edges), is sorted and each neighbour kept once', () => {
+    expect(ids(mergeRelated([[rec('product:c', 'Gamma'), rec('product:a', 'Alpha')]], 10))).toEqual(['product:a', 'product:c']);
+    expect(ids(mergeRelated([[rec('product:a', 'Alpha'), rec('product:a', 'Alpha'), rec('product:b', 'Beta')]], 10))).toEqual(['product:a', 'product:b']);
+  });
+
+  it('several lists are merged in order; the same neighbour over two edge types stays twice', () => {
+    const merged = mergeRelated([[rec('product:b', 'Beta'), rec('product:d', 'Delta')], [rec('product:a', 'Alpha'), rec('product:b', 'Beta', 'USES')]], 3);
+    expect(merged.map((r) => `${r.entity.id}/${r.type}`)).toEqual(['product:a/MAKES', 'product:b/MAKES', 'product:b/USES']);
   });
 });

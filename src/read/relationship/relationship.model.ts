@@ -56,8 +56,14 @@ export function edgeProperties(p: Record<string, JsonValue>): Record<string, Jso
   return Object.fromEntries(Object.entries(p).filter(([k]) => !INTERNAL_EDGE_PROPS.has(k)));
 }
 
+const byNameThenId = (a: { entity: EntityFields }, b: { entity: EntityFields }): number =>
+  a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0;
+
 /** Results of several keys merged: one row per neighbour and edge type, ordered by name then id. */
 export function mergeRelated<E extends EntityFields>(lists: readonly (readonly RelatedRecord<E>[])[], limit: number): RelatedRecord<E>[] {
+  // The usual case, one list as its statement ordered it: strictly increasing by (name, id) means
+  // no neighbour twice (the same id has the same name), so it is already the answer.
+  if (lists.length === 1 && lists[0].every((r, i, l) => i === 0 || byNameThenId(l[i - 1], r) < 0)) return lists[0].slice(0, limit);
   const seen = new Set<string>();
   const out: RelatedRecord<E>[] = [];
   for (const r of lists.flat()) {
@@ -66,6 +72,6 @@ export function mergeRelated<E extends EntityFields>(lists: readonly (readonly R
     seen.add(key);
     out.push(r);
   }
-  out.sort((a, b) => (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
+  out.sort(byNameThenId);
   return out.slice(0, limit);
 }
