@@ -184,16 +184,15 @@ export function aggregateQuery(kind: EntityKind, filter: ConnectionFilter, parts
   return queries(name, () => {
     const countAt = parts.findIndex((p) => p.op === 'count');
     const other = parts.findIndex((p) => p.op !== 'count');
-    const stats = parts.findIndex((p) => p.op === 'stats');
-    const measure = stats >= 0 ? (parts[stats] as { measure: Measure }).measure : undefined;
-    const text =
-      measure && parts.length <= 2 && (parts.length === 1 || countAt >= 0) && indexCovers(filter, measure)
-        ? indexedStats(kind, filter, measure, countAt, stats)
-        : parts.length === 1
-        ? single(kind, filter, parts[0])
-        : parts.length === 2 && countAt >= 0 && oneGroupEach(parts[other])
-          ? countBeside(kind, filter, parts[other] as Exclude<AggregatePart, { op: 'count' }>, countAt, other)
-          : overCollected(kind, filter, parts);
+    const stats = parts.find((p) => p.op === 'stats');
+    // stats alone, or beside the count, of a measure its covering index holds
+    const indexed = stats && parts.length === (countAt >= 0 ? 2 : 1) && indexCovers(filter, stats.measure);
+    let text: string;
+    if (indexed) text = indexedStats(kind, filter, stats.measure, countAt, parts.indexOf(stats));
+    else if (parts.length === 1) text = single(kind, filter, parts[0]);
+    else if (parts.length === 2 && countAt >= 0 && oneGroupEach(parts[other])) {
+      text = countBeside(kind, filter, parts[other] as Exclude<AggregatePart, { op: 'count' }>, countAt, other);
+    } else text = overCollected(kind, filter, parts);
     return { name, text };
   });
 }
