@@ -1,7 +1,7 @@
 import type { CypherQuery } from '../../db/cypher-registry';
 import { boundedMemo } from '../../common/bounded-memo';
 import { KIND_LABEL, type EntityKind } from '../../model/kinds';
-import { conditions, filterSignature, SECTOR_LINKS } from './connection.cypher';
+import { conditions, filterSignature, presentFilters, SECTOR_LINKS } from './connection.cypher';
 import type { ConnectionFilter } from './connection.model';
 import type { GroupField, Measure } from './aggregate.model';
 
@@ -125,9 +125,8 @@ RETURN sum(total) AS p${countAt}, collect(CASE WHEN count > 0 THEN ${STATS_ROW} 
  * filter constrains nothing but the measure's `per` properties, so both passes below are index
  * reads and neither reads a property.
  */
-export function indexCovers(filter: ConnectionFilter, measure: Measure): boolean {
-  const others = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).some((k) => filter[k] !== undefined);
-  return measure.indexed && !others && filter.equals.every((e) => measure.per.includes(e.field));
+function indexCovers(filter: ConnectionFilter, measure: Measure): boolean {
+  return measure.indexed && presentFilters(filter).length === 0 && filter.equals.every((e) => measure.per.includes(e.field));
 }
 
 /**

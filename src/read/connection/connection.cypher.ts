@@ -40,9 +40,13 @@ export function conditions(kind: EntityKind, f: ConnectionFilter): string[] {
   return out;
 }
 
+/** The filter's parts other than its enum equalities that are present, in a fixed order. */
+export function presentFilters(f: ConnectionFilter): string[] {
+  return (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).filter((k) => f[k] !== undefined);
+}
+
 export function filterSignature(f: ConnectionFilter): string {
-  const present = (['name', 'ids', 'country', 'sector', 'participant', 'dateFrom', 'dateTo'] as const).filter((k) => f[k] !== undefined);
-  return [...present, ...f.equals.map((e) => `eq_${e.field}`)].join(',');
+  return [...presentFilters(f), ...f.equals.map((e) => `eq_${e.field}`)].join(',');
 }
 
 /**

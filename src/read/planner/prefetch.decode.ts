@@ -39,8 +39,8 @@ export function decodeTree(props: unknown, plan: PrefetchPlan, lists: unknown[])
   plan.branches.forEach(({ branch, edge, child }, i) => {
     const records: RelatedRecord<PartialEntityRecord>[] = [];
     for (const [m, rel, pf, type] of (lists[i] ?? []) as RawRelated[]) {
-      // the role alone unless the selection reads the edge's properties
-      const properties = edge === 'ALL' ? edgeProperties(toPlainObject(rel)) : edgeProperties({ role: toPlain(rel) });
+      // the role alone (a fact, never bookkeeping) unless the selection reads the edge's properties
+      const properties = edge === 'ALL' ? edgeProperties(toPlainObject(rel)) : { role: toPlain(rel) };
       records.push({
         entity: decodeTree(m, child, pf),
         type: branch.type === '*' ? String(type) : branch.type,
